@@ -1,0 +1,71 @@
+"""Settings: one typed object, read from REPFORGE_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-insecure-secret-change-me"
+
+
+class Settings(BaseSettings):
+    """Every setting of a repforge instance, with help text reused by docs and tests."""
+
+    model_config = SettingsConfigDict(env_prefix="REPFORGE_", extra="ignore")
+
+    environment: Literal["development", "production", "test"] = Field(
+        default="development",
+        description="development, test or production; production refuses unsafe defaults.",
+    )
+    data_dir: Path = Field(
+        default=Path("var"),
+        description="Folder for the embedded SQLite database and other local state.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; unset means SQLite at DATA_DIR/repforge.sqlite3. "
+        "Use postgresql+psycopg://user@host/db for multi-instance deployments.",
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Public origin of the site, used for canonical and Markdown links.",
+    )
+    site_name: str = Field(default="repforge", description="Name shown in titles and links.")
+    secret_key: str = Field(
+        default=DEV_SECRET, description="Key for signing sessions and CSRF tokens."
+    )
+    catalog_dir: Path | None = Field(
+        default=None,
+        description="Folder of exercise YAML to serve instead of the built-in catalog.",
+    )
+    auto_migrate: bool = Field(
+        default=True, description="Create or upgrade the database schema at start-up."
+    )
+    cache_max_age_s: int = Field(
+        default=300, ge=0, description="Cache-Control max-age for public pages, in seconds."
+    )
+    host: str = Field(default="127.0.0.1", description="Address `repforge serve` binds to.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `repforge serve` binds to.")
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.environment == "production" and self.secret_key == DEV_SECRET:
+            raise ValueError("REPFORGE_SECRET_KEY must be set in production")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to SQLite inside data_dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'repforge.sqlite3').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Settings from the environment, read once per process."""
+    return Settings()

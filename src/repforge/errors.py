@@ -1,0 +1,50 @@
+"""Domain exceptions, each with a message a user can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class RepforgeError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a catalog file, located by file and line."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class CatalogError(RepforgeError):
+    """The catalog cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} catalog problem(s):\n{shown}{more}")
+
+
+class NotFoundError(RepforgeError):
+    """A named thing (exercise, hub, plan) does not exist."""
+
+    def __init__(self, kind: str, key: str, suggestions: list[str] | None = None) -> None:
+        self.kind = kind
+        self.key = key
+        self.suggestions = suggestions or []
+        super().__init__(f"no {kind} called {key!r}")
+
+
+class InvalidInputError(RepforgeError):
+    """Input names a value outside what is allowed; says which field."""
+
+    def __init__(self, field: str, message: str, allowed: list[str] | None = None) -> None:
+        self.field = field
+        self.allowed = allowed or []
+        super().__init__(f"{field}: {message}")

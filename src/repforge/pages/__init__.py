@@ -1,0 +1,1 @@
+"""Page composition from catalog fields: exercise pages, hubs, Markdown and JSON-LD."""

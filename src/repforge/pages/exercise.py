@@ -1,0 +1,169 @@
+"""Compose an exercise page from catalog fields alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from repforge.catalog import vocab
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise, Relation
+from repforge.pages import faq as faqs
+from repforge.pages.hubs import hub_exists
+from repforge.pages.links import (
+    Link,
+    body_part_path,
+    equipment_path,
+    exercise_path,
+    muscle_path,
+)
+from repforge.pages.text import (
+    BODY_PART_ADJECTIVES,
+    equipment_label,
+    equipment_phrase,
+    join,
+    kind_noun,
+    lower_name,
+    muscle_names,
+    title_words,
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One structured fact in the quick answer, with hub links for its values."""
+
+    label: str
+    value: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another exercise linked from this page, with why."""
+
+    slug: str
+    name: str
+    difficulty: str
+    reason: str | None
+    href: str
+
+
+@dataclass(frozen=True)
+class ExercisePage:
+    """Everything an exercise page shows, in display order."""
+
+    exercise: Exercise
+    path: str
+    title: str
+    summary: str
+    derived: str
+    facts: tuple[Fact, ...]
+    steps: tuple[str, ...]
+    tips: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    faq: tuple[faqs.Faq, ...]
+    hub_links: tuple[Link, ...]
+    alternatives: tuple[Related, ...]
+    easier: tuple[Related, ...]
+    harder: tuple[Related, ...]
+    breadcrumbs: tuple[Link, ...]
+
+    @property
+    def quick_answer(self) -> str:
+        return f"{self.summary} {self.derived}"
+
+
+def derived_sentence(ex: Exercise) -> str:
+    """'Advanced legs exercise using a GHR bench. Targets the hamstrings; also works ...'."""
+    body_part = BODY_PART_ADJECTIVES[ex.body_part]
+    difficulty = vocab.DIFFICULTIES[ex.difficulty].name
+    first = f"{difficulty} {body_part} {kind_noun(ex)} using {equipment_phrase(ex.equipment)}."
+    target = lower_name(vocab.MUSCLES[ex.target].name)
+    second = f"Targets the {target}"
+    if ex.secondary:
+        second += f"; also works the {join(muscle_names([s.muscle for s in ex.secondary]))}"
+    return f"{first} {second}."
+
+
+def _facts(ex: Exercise) -> tuple[Fact, ...]:
+    body_part = vocab.BODY_PARTS[ex.body_part]
+    target = vocab.MUSCLES[ex.target]
+    secondary = [vocab.MUSCLES[s.muscle] for s in ex.secondary]
+    return (
+        Fact("Body Part", body_part.name, (Link(body_part.name, body_part_path(body_part.slug)),)),
+        Fact(
+            "Equipment",
+            equipment_label(ex.equipment),
+            tuple(Link(vocab.EQUIPMENT[s].name, equipment_path(s)) for s in ex.equipment.slugs),
+        ),
+        Fact("Target Muscle", target.name, (Link(target.name, muscle_path(target.slug)),)),
+        Fact(
+            "Secondary Muscles",
+            ", ".join(m.name for m in secondary) or "None",
+            tuple(Link(m.name, muscle_path(m.slug)) for m in secondary),
+        ),
+        Fact("Difficulty", vocab.DIFFICULTIES[ex.difficulty].name),
+        Fact("Category", vocab.CATEGORIES[ex.category].name),
+    )
+
+
+def hub_links(catalog: Catalog, ex: Exercise) -> tuple[Link, ...]:
+    """'More X exercises' links to the published body-part, equipment and target-muscle hubs."""
+    candidates = [
+        ("body-part", ex.body_part, vocab.BODY_PARTS[ex.body_part].name, body_part_path),
+        *(
+            ("equipment", slug, title_words(vocab.EQUIPMENT[slug].name), equipment_path)
+            for slug in ex.equipment.slugs
+        ),
+        ("muscle", ex.target, vocab.MUSCLES[ex.target].name, muscle_path),
+    ]
+    return tuple(
+        Link(f"More {name} Exercises", path(key))
+        for kind, key, name, path in candidates
+        if hub_exists(catalog, kind, key)
+    )
+
+
+def _related(catalog: Catalog, relations: tuple[Relation, ...]) -> tuple[Related, ...]:
+    found = []
+    for relation in relations:
+        other = catalog.find(relation.slug)
+        if other is not None:
+            found.append(
+                Related(
+                    other.slug,
+                    other.name,
+                    other.difficulty,
+                    relation.reason,
+                    exercise_path(other.slug),
+                )
+            )
+    return tuple(found)
+
+
+def compose(catalog: Catalog, slug: str) -> ExercisePage:
+    """The page for `slug`; raises NotFoundError for an unknown slug."""
+    ex = catalog.get(slug)
+    own = tuple(faqs.Faq(item.q, item.a) for item in ex.faq)
+    body_part = vocab.BODY_PARTS[ex.body_part]
+    return ExercisePage(
+        exercise=ex,
+        path=exercise_path(ex.slug),
+        title=ex.name,
+        summary=ex.summary,
+        derived=derived_sentence(ex),
+        facts=_facts(ex),
+        steps=ex.steps,
+        tips=ex.tips,
+        mistakes=ex.mistakes,
+        faq=own + tuple(faqs.generated(ex, catalog)),
+        hub_links=hub_links(catalog, ex),
+        alternatives=_related(catalog, ex.alternatives),
+        easier=_related(catalog, ex.easier),
+        harder=_related(catalog, ex.harder),
+        breadcrumbs=(
+            Link("Exercises", "/exercises"),
+            Link(body_part.name, body_part_path(body_part.slug)),
+            Link(ex.name, exercise_path(ex.slug)),
+        ),
+    )

@@ -1,0 +1,136 @@
+"""Hub pages: exercises grouped by body part, equipment, muscle or difficulty."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from repforge.catalog import vocab
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise
+from repforge.errors import NotFoundError
+from repforge.pages.links import Link
+from repforge.pages.text import BODY_PART_ADJECTIVES, lower_name
+
+# Hubs smaller than this are thin content: not generated, not linked, not in the sitemap.
+MIN_HUB_SIZE = 3
+
+
+@dataclass(frozen=True)
+class Hub:
+    """A published group of exercises."""
+
+    kind: str  # body-part, equipment, muscle, difficulty, body-part-equipment
+    key: str
+    title: str
+    intro: str
+    path: str
+    exercises: tuple[Exercise, ...]
+    breadcrumbs: tuple[Link, ...]
+
+
+def _ranked(exercises: Iterable[Exercise]) -> tuple[Exercise, ...]:
+    return tuple(sorted(exercises, key=lambda e: (-e.popularity, e.name)))
+
+
+def _members(catalog: Catalog, kind: str, key: str) -> tuple[Exercise, ...]:
+    if kind == "body-part":
+        return catalog.by_body_part.get(key, ())
+    if kind == "equipment":
+        return catalog.by_equipment.get(key, ())
+    if kind == "muscle":
+        # target first, then exercises that train it as a secondary muscle
+        targets = catalog.by_target.get(key, ())
+        rest = [e for e in catalog.by_muscle.get(key, ()) if e.target != key]
+        return _ranked(targets) + _ranked(rest)
+    if kind == "difficulty":
+        return catalog.by_difficulty.get(key, ())
+    if kind == "body-part-equipment":
+        part, equipment = key.split("/", 1)
+        return tuple(
+            e for e in catalog.by_body_part.get(part, ()) if equipment in e.equipment.slugs
+        )
+    raise ValueError(kind)
+
+
+def hub_path(kind: str, key: str) -> str:
+    prefix = {"equipment": "equipment/", "muscle": "muscle/"}.get(kind, "")
+    return f"/exercises/{prefix}{key}"
+
+
+def _describe(kind: str, key: str, count: int) -> tuple[str, str]:
+    if kind == "body-part":
+        name = vocab.BODY_PARTS[key].name
+        adjective = BODY_PART_ADJECTIVES[key]
+        return f"{name} Exercises", f"{count} {adjective} exercises, most searched first."
+    if kind == "equipment":
+        name = vocab.EQUIPMENT[key].name
+        return f"{name} Exercises", f"{count} exercises you can do with {lower_name(name)}."
+    if kind == "muscle":
+        muscle = vocab.MUSCLES[key]
+        latin = ", ".join(muscle.latin)
+        return (
+            f"{muscle.name} Exercises",
+            f"{count} exercises that train the {lower_name(muscle.name)} ({latin}): "
+            "those that target it first, then those that work it as a helper.",
+        )
+    if kind == "difficulty":
+        name = vocab.DIFFICULTIES[key].name
+        return f"{name} Exercises", f"{count} exercises rated {name.lower()}."
+    part, equipment = key.split("/", 1)
+    part_name = vocab.BODY_PARTS[part].name
+    equipment_name = vocab.EQUIPMENT[equipment].name
+    return (
+        f"{part_name} Exercises with {equipment_name}",
+        f"{count} {BODY_PART_ADJECTIVES[part]} exercises using {lower_name(equipment_name)}.",
+    )
+
+
+def _known(kind: str, key: str) -> bool:
+    if kind == "body-part-equipment":
+        part, _, equipment = key.partition("/")
+        return part in vocab.BODY_PARTS and equipment in vocab.EQUIPMENT
+    vocabularies: dict[str, tuple[str, ...]] = {
+        "body-part": vocab.BODY_PARTS.slugs,
+        "equipment": vocab.EQUIPMENT.slugs,
+        "muscle": vocab.MUSCLES.slugs,
+        "difficulty": vocab.DIFFICULTIES.slugs,
+    }
+    return key in vocabularies[kind]
+
+
+def hub_exists(catalog: Catalog, kind: str, key: str) -> bool:
+    """Whether the hub is big enough to publish."""
+    return _known(kind, key) and len(_members(catalog, kind, key)) >= MIN_HUB_SIZE
+
+
+def hub(catalog: Catalog, kind: str, key: str) -> Hub:
+    """The hub page, or NotFoundError when unknown or too small to publish."""
+    if not hub_exists(catalog, kind, key):
+        raise NotFoundError(kind.replace("-", " ") + " hub", key)
+    members = _members(catalog, kind, key)
+    if kind != "muscle":
+        members = _ranked(members)
+    title, intro = _describe(kind, key, len(members))
+    path = hub_path(kind, key)
+    crumbs = [Link("Exercises", "/exercises")]
+    if kind == "body-part-equipment":
+        part = key.split("/", 1)[0]
+        crumbs.append(Link(vocab.BODY_PARTS[part].name, hub_path("body-part", part)))
+    crumbs.append(Link(title, path))
+    return Hub(kind, key, title, intro, path, members, tuple(crumbs))
+
+
+def all_hubs(catalog: Catalog) -> list[Hub]:
+    """Every publishable hub, for the index, the sitemap and the static export."""
+    keys: list[tuple[str, str]] = []
+    keys += [("body-part", b.slug) for b in vocab.BODY_PARTS]
+    keys += [("equipment", e.slug) for e in vocab.EQUIPMENT]
+    keys += [("muscle", m.slug) for m in vocab.MUSCLES]
+    keys += [("difficulty", d.slug) for d in vocab.DIFFICULTIES]
+    keys += [
+        ("body-part-equipment", f"{b.slug}/{e.slug}")
+        for b in vocab.BODY_PARTS
+        for e in vocab.EQUIPMENT
+    ]
+    return [hub(catalog, kind, key) for kind, key in keys if hub_exists(catalog, kind, key)]

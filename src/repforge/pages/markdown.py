@@ -1,0 +1,35 @@
+"""Render pages in the seed's Markdown format."""
+
+from __future__ import annotations
+
+from repforge.pages.exercise import ExercisePage
+from repforge.pages.links import PLAN_PATH
+
+
+def _absolute(base_url: str, path: str) -> str:
+    return f"{base_url.rstrip('/')}{path}"
+
+
+def exercise_markdown(page: ExercisePage, base_url: str, site_name: str = "repforge") -> str:
+    """The exercise page as Markdown, section for section like the seed page."""
+    lines = [f"# {page.title}", "", "## Quick answer", "", page.quick_answer, ""]
+    lines += [f"- **{fact.label}:** {fact.value}" for fact in page.facts]
+    lines += ["", "---", "", "## How to perform", ""]
+    lines += [f"{number}. {step}" for number, step in enumerate(page.steps, start=1)]
+    lines += ["", "## Pro tips", ""]
+    lines += [f"- {tip}" for tip in page.tips]
+    lines += ["", "## Common mistakes", ""]
+    lines += [f"- {mistake}" for mistake in page.mistakes]
+    lines += ["", "## FAQ", ""]
+    for item in page.faq:
+        lines += [f"### {item.question}", "", item.answer, ""]
+    lines += ["## Related exercises", ""]
+    lines += [f"- [{link.label}]({_absolute(base_url, link.href)})" for link in page.hub_links]
+    lines += [
+        "",
+        "---",
+        "",
+        f"Get a personalized workout plan with [{site_name}]({_absolute(base_url, PLAN_PATH)}).",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The plan generator: profile in, validated multi-week training plan out."""

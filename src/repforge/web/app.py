@@ -1,0 +1,54 @@
+"""create_app: the one ASGI app behind the live site, the static export and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from repforge import __version__
+from repforge.catalog import load
+from repforge.catalog.catalog import Catalog
+from repforge.config import Settings, get_settings
+from repforge.store import db
+from repforge.store.meta import MetaRepository
+from repforge.web import errors
+from repforge.web.site import routes as site_routes
+from repforge.web.state import AppState
+from repforge.web.templating import make_templates
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def load_catalog(settings: Settings) -> Catalog:
+    """The catalog this instance serves: a configured folder or the built-in one."""
+    if settings.catalog_dir is not None:
+        return load.load_dir(settings.catalog_dir)
+    return load.load_builtin()
+
+
+def create_app(settings: Settings | None = None, catalog: Catalog | None = None) -> FastAPI:
+    """Build the app: load the catalog, open (and migrate) the database, mount the routes."""
+    settings = settings or get_settings()
+    catalog = catalog if catalog is not None else load_catalog(settings)
+    engine = db.make_engine(settings.resolved_database_url)
+    if settings.auto_migrate:
+        db.upgrade(engine)
+    sessions = db.session_factory(engine)
+    with db.transaction(sessions) as session:
+        MetaRepository(session).put("catalog_version", catalog.version)
+
+    app = FastAPI(
+        title="repforge",
+        version=__version__,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.repforge = AppState(settings, catalog, engine, sessions)
+    app.state.templates = make_templates()
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(site_routes.router)
+    return app

@@ -1,0 +1,88 @@
+"""Domain errors to HTTP, in one place: problem+json under /api, HTML pages elsewhere."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from repforge.errors import InvalidInputError, NotFoundError, RepforgeError
+
+PROBLEM = "application/problem+json"
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def problem(status: int, title: str, detail: str, **extra: object) -> JSONResponse:
+    """An RFC 7807 problem response."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+def _html(
+    request: Request, status: int, title: str, detail: str, suggestions: list[str]
+) -> Response:
+    templates = request.app.state.templates
+    context = {"title": title, "detail": detail, "suggestions": suggestions, "status": status}
+    response: HTMLResponse = templates.TemplateResponse(
+        request, "error.html", context, status_code=status
+    )
+    return response
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, NotFoundError)
+    if _is_api(request):
+        return problem(404, "Not found", str(exc), suggestions=exc.suggestions)
+    return _html(
+        request, 404, "Not found", f"We have no {exc.kind} called “{exc.key}”.", exc.suggestions
+    )
+
+
+async def _invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InvalidInputError)
+    if _is_api(request):
+        return problem(422, "Invalid input", str(exc), field=exc.field, allowed=exc.allowed)
+    return _html(request, 422, "Invalid input", str(exc), [])
+
+
+async def _domain(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return problem(400, "Bad request", str(exc))
+    return _html(request, 400, "Something is off", str(exc), [])
+
+
+async def _http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if _is_api(request):
+        return problem(exc.status_code, "Error", str(exc.detail))
+    if exc.status_code == 404:
+        return _html(request, 404, "Not found", "There is no page at this address.", [])
+    return _html(request, exc.status_code, "Error", str(exc.detail), [])
+
+
+async def _validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {
+            "field": ".".join(str(p) for p in e["loc"] if p not in ("query", "path", "body")),
+            "message": e["msg"],
+        }
+        for e in exc.errors()
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    if _is_api(request):
+        return problem(422, "Invalid input", detail, errors=errors)
+    return _html(request, 422, "Invalid input", detail, [])
+
+
+def install(app: FastAPI) -> None:
+    """Register every handler on the app."""
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(InvalidInputError, _invalid)
+    app.add_exception_handler(RepforgeError, _domain)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(RequestValidationError, _validation)

@@ -1,0 +1,1 @@
+"""HTML routes of the public site."""

@@ -1,0 +1,20 @@
+"""The Jinja2 environment: autoescaped templates shipped with the package."""
+
+from __future__ import annotations
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from repforge.catalog import vocab
+
+
+def make_templates() -> Jinja2Templates:
+    """Templates with autoescaping on and the vocabularies available to every page."""
+    env = Environment(
+        loader=PackageLoader("repforge.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["vocab"] = vocab
+    return Jinja2Templates(env=env)

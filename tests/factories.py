@@ -1,0 +1,68 @@
+"""Small factories for test data, built next to the tests that use them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise
+
+
+def exercise_data(**overrides: Any) -> dict[str, Any]:
+    """A valid exercise as plain data (what a YAML file holds)."""
+    slug = overrides.get("slug", "test-squat")
+    data: dict[str, Any] = {
+        "slug": slug,
+        "name": slug.replace("-", " ").title(),
+        "body_part": "legs",
+        "target": "quads",
+        "secondary": [{"muscle": "glutes", "weight": 0.5}],
+        "category": "strength",
+        "difficulty": "beginner",
+        "mechanic": "compound",
+        "force": "push",
+        "pattern": "squat",
+        "laterality": "bilateral",
+        "tracking": "reps",
+        "load": "bodyweight",
+        "equipment": {"required": []},
+        "stresses": ["knees"],
+        "summary": f"A test exercise called {slug} that squats down and stands up again for the quads.",
+        "steps": [
+            f"Stand tall with your feet under your hips for {slug}.",
+            "Sit your hips down and back between your heels.",
+            "Keep your knees tracking over your toes on the way down.",
+            "Stand back up by pushing the floor away.",
+        ],
+        "tips": [
+            f"Tip one written specifically for {slug} and nothing else.",
+            f"Tip two written specifically for {slug} and nothing else.",
+            f"Tip three written specifically for {slug} and nothing else.",
+        ],
+        "mistakes": [
+            f"Mistake one written specifically for {slug} and nothing else.",
+            f"Mistake two written specifically for {slug} and nothing else.",
+            f"Mistake three written specifically for {slug} and nothing else.",
+        ],
+        "popularity": 3,
+        "provenance": {"author": "tests", "licence": "CC0-1.0"},
+    }
+    if overrides.get("difficulty") == "advanced" and "why_hard" not in overrides:
+        data["why_hard"] = f"{slug} is hard because the lever is long."
+    data.update(overrides)
+    return data
+
+
+def make_exercise(**overrides: Any) -> Exercise:
+    """A valid Exercise; override any field."""
+    return Exercise.model_validate(exercise_data(**overrides))
+
+
+def make_catalog(*exercises: Exercise, version: str = "test") -> Catalog:
+    return Catalog(exercises, version)
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

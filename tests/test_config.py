@@ -1,0 +1,34 @@
+"""Settings: defaults, environment variables, and refusing unsafe production defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from repforge.config import Settings
+
+
+def test_sqlite_in_data_dir_by_default(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert settings.resolved_database_url == f"sqlite:///{tmp_path / 'repforge.sqlite3'}"
+
+
+def test_environment_variables_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPFORGE_DATABASE_URL", "postgresql+psycopg://u@h/db")
+    monkeypatch.setenv("REPFORGE_PORT", "9000")
+    settings = Settings()
+    assert settings.resolved_database_url == "postgresql+psycopg://u@h/db"
+    assert settings.port == 9000
+
+
+def test_production_refuses_the_development_secret() -> None:
+    with pytest.raises(ValidationError, match="REPFORGE_SECRET_KEY"):
+        Settings(environment="production")
+    assert Settings(environment="production", secret_key="s" * 40).environment == "production"
+
+
+def test_every_setting_has_help_text() -> None:
+    for name, field in Settings.model_fields.items():
+        assert field.description, f"setting {name} has no description"

@@ -32,9 +32,9 @@ def exercise_data(**overrides: Any) -> dict[str, Any]:
         "summary": f"A test exercise called {slug} that squats down and stands up again for the quads.",
         "steps": [
             f"Stand tall with your feet under your hips for {slug}.",
-            "Sit your hips down and back between your heels.",
-            "Keep your knees tracking over your toes on the way down.",
-            "Stand back up by pushing the floor away.",
+            f"Sit your hips down and back between your heels in the {slug}.",
+            f"Keep your knees tracking over your toes as the {slug} goes down.",
+            f"Stand back up from the {slug} by pushing the floor away.",
         ],
         "tips": [
             f"Tip one written specifically for {slug} and nothing else.",

@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 
 from repforge.catalog import load, quality
+from repforge.catalog.model import Exercise
+from repforge.errors import Problem
 
 app = typer.Typer(help="repforge: exercise library and training engine.", no_args_is_help=True)
 catalog_app = typer.Typer(
@@ -55,6 +57,13 @@ def catalog_check(
             help="File of further valid slugs (first word per line), for partial folders."
         ),
     ] = None,
+    originality: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of third-party JSON datasets our text must not share 8-word runs with."
+        ),
+    ] = None,
+    table: Annotated[bool, typer.Option(help="Print the coverage table.")] = True,
 ) -> None:
     """Validate every exercise file and run the quality gates; exit 1 on any problem."""
     folder = path or load.builtin_dir()
@@ -62,8 +71,12 @@ def catalog_check(
     external = _read_known(known) if known else set()
     parsed, problems = load.check(sources, external)
     problems += quality.check_quality(parsed, external)
+    if originality is not None:
+        problems += _originality_problems(parsed, originality)
     for problem in sorted(problems, key=lambda p: (p.file, p.line)):
         err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    if table:
+        _print_coverage([p.exercise for p in parsed])
     if problems:
         err.print(f"[red]{len(problems)} problem(s) in {len(sources)} file(s)[/red]")
         raise typer.Exit(1)
@@ -73,3 +86,35 @@ def catalog_check(
 def _read_known(path: Path) -> set[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return {line.split("|")[0].strip() for line in lines if line.strip() and line[0] != "#"}
+
+
+def _originality_problems(parsed: list[load.Parsed], folder: Path) -> list[Problem]:
+    from repforge.catalog import originality as orig
+
+    files = sorted(folder.rglob("*.json"))
+    with console.status(f"reading {len(files)} reference files"):
+        reference = orig.reference_shingles(files)
+    by_slug = {p.exercise.slug: p for p in parsed}
+    return [
+        Problem(
+            by_slug[o.slug].source.name,
+            by_slug[o.slug].line_of(*orig.field_path(o.field)),
+            f"{o.field} shares the words {o.words!r} with {folder.name}",
+        )
+        for o in orig.overlaps((p.exercise for p in parsed), reference)
+    ]
+
+
+def _print_coverage(exercises: list[Exercise]) -> None:
+    from rich.table import Table
+
+    from repforge.catalog.coverage import DIMENSION_VOCAB, coverage
+
+    counts = coverage(exercises)
+    for dimension, vocabulary in DIMENSION_VOCAB.items():
+        grid = Table(title=f"by {dimension.replace('_', ' ')}", show_edge=False)
+        grid.add_column(dimension)
+        grid.add_column("exercises", justify="right")
+        for term in vocabulary:
+            grid.add_row(term.slug, str(counts[dimension][term.slug]))
+        console.print(grid)

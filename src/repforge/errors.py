@@ -48,3 +48,7 @@ class InvalidInputError(RepforgeError):
         self.field = field
         self.allowed = allowed or []
         super().__init__(f"{field}: {message}")
+
+
+class PlanError(RepforgeError):
+    """No plan can be made for this profile; the message says what to change."""

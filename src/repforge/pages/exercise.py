@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise, Relation
+from repforge.catalog.relations import Substitute, related, substitutes
 from repforge.pages import faq as faqs
 from repforge.pages.hubs import hub_exists
 from repforge.pages.links import (
@@ -46,6 +47,7 @@ class Related:
     difficulty: str
     reason: str | None
     href: str
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ class ExercisePage:
     easier: tuple[Related, ...]
     harder: tuple[Related, ...]
     breadcrumbs: tuple[Link, ...]
+    ranked_alternatives: tuple[Related, ...] = ()
+    related: tuple[Related, ...] = ()
+    comparisons: tuple[Link, ...] = ()
 
     @property
     def quick_answer(self) -> str:
@@ -141,6 +146,35 @@ def _related(catalog: Catalog, relations: tuple[Relation, ...]) -> tuple[Related
     return tuple(found)
 
 
+def _scored(found: list[Substitute]) -> tuple[Related, ...]:
+    return tuple(
+        Related(
+            s.exercise.slug,
+            s.exercise.name,
+            s.exercise.difficulty,
+            s.reason,
+            exercise_path(s.exercise.slug),
+            s.score,
+        )
+        for s in found
+    )
+
+
+def _comparisons(ex: Exercise, catalog: Catalog) -> tuple[Link, ...]:
+    others = {r.slug for r in ex.alternatives} | {
+        other.slug for other, kind in catalog.referrers(ex.slug) if kind == "alternatives"
+    }
+    links = []
+    for slug in sorted(others):
+        other = catalog.find(slug)
+        if other is not None:
+            first, second = sorted((ex.slug, slug))
+            links.append(
+                Link(f"{ex.name} vs {other.name}", f"/exercise/compare/{first}-vs-{second}")
+            )
+    return tuple(links)
+
+
 def compose(catalog: Catalog, slug: str) -> ExercisePage:
     """The page for `slug`; raises NotFoundError for an unknown slug."""
     ex = catalog.get(slug)
@@ -166,4 +200,7 @@ def compose(catalog: Catalog, slug: str) -> ExercisePage:
             Link(body_part.name, body_part_path(body_part.slug)),
             Link(ex.name, exercise_path(ex.slug)),
         ),
+        ranked_alternatives=_scored(substitutes(catalog, ex.slug, None, limit=6)),
+        related=_scored(related(catalog, ex.slug)),
+        comparisons=_comparisons(ex, catalog),
     )

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, RedirectResponse
 
 from repforge.catalog import vocab
 from repforge.errors import NotFoundError
-from repforge.pages import hubs
+from repforge.pages import hubs, jsonld, listing, seo
+from repforge.pages.compare import compare, compare_path
 from repforge.pages.exercise import compose
 from repforge.pages.markdown import exercise_markdown
 from repforge.web.caching import cached, state_of
+from repforge.web.site.query import canonical_query, filter_from, page_link
 from repforge.web.site.render import render
 
 router = APIRouter()
 
 HTML = "text/html; charset=utf-8"
 MARKDOWN = "text/markdown; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
+XML = "application/xml"
 
 
 def _wants_markdown(request: Request) -> bool:
@@ -39,46 +43,83 @@ def home(request: Request) -> Response:
     return cached(request, "home", HTML, page)
 
 
+@router.get("/exercise/compare/{pair}", include_in_schema=False)
+def comparison(request: Request, pair: str) -> Response:
+    state = state_of(request)
+    found = compare(state.catalog, pair)
+    canonical = compare_path(found.left.slug, found.right.slug)
+    if found.path != canonical:
+        return RedirectResponse(canonical, status_code=301)
+    return cached(
+        request, f"compare:{pair}", HTML, lambda: render(request, "compare.html", cmp=found)
+    )
+
+
 @router.get("/exercise/{slug}.md", include_in_schema=False)
 def exercise_md(request: Request, slug: str) -> Response:
     state = state_of(request)
-    page = compose(state.catalog, slug)
-    return cached(
-        request,
-        f"md:{slug}",
-        MARKDOWN,
-        lambda: exercise_markdown(page, state.settings.base_url, state.settings.site_name),
-    )
+
+    def page() -> str:
+        composed = compose(state.catalog, slug)
+        return exercise_markdown(composed, state.settings.base_url, state.settings.site_name)
+
+    if slug not in state.catalog:
+        compose(state.catalog, slug)  # raises NotFoundError with suggestions
+    return cached(request, f"md:{slug}", MARKDOWN, page)
 
 
 @router.get("/exercise/{slug}", include_in_schema=False)
 def exercise(request: Request, slug: str) -> Response:
     if _wants_markdown(request):
         return exercise_md(request, slug)
-    page = compose(state_of(request).catalog, slug)
-    return cached(
-        request, f"html:{slug}", HTML, lambda: render(request, "exercise.html", page=page)
-    )
+    state = state_of(request)
+
+    def page() -> str:
+        composed = compose(state.catalog, slug)
+        graph = jsonld.exercise_graph(composed, state.settings.base_url)
+        return render(request, "exercise.html", page=composed, jsonld=jsonld.script_json(graph))
+
+    if slug not in state.catalog:
+        compose(state.catalog, slug)
+    return cached(request, f"html:{slug}", HTML, page)
 
 
 @router.get("/exercises", include_in_schema=False)
 def exercises_index(request: Request) -> Response:
     catalog = state_of(request).catalog
+    return _listing(request, "index", None, list(catalog))
+
+
+def _listing(request: Request, key: str, hub: hubs.Hub | None, members: list[object]) -> Response:
+    params = request.query_params
+    wanted, number = filter_from(params)
+    state = state_of(request)
+    cache_key = f"list:{key}?{canonical_query(params)}&page={number}"
 
     def page() -> str:
+        chosen = listing.apply(members, wanted)  # type: ignore[arg-type]
+        shown = listing.paginate(chosen, number)
+        graph = jsonld.hub_graph(hub, state.settings.base_url, shown.items) if hub else None
         return render(
             request,
-            "index.html",
-            hubs=hubs.all_hubs(catalog),
-            exercises=sorted(catalog, key=lambda e: e.name),
+            "hub.html" if hub else "index.html",
+            hub=hub,
+            shown=shown,
+            wanted=wanted,
+            filtered=wanted.active or number > 1 or "sort" in params,
+            params=params,
+            page_link=lambda n: page_link(params, n),
+            hubs=hubs.all_hubs(state.catalog),
+            jsonld=jsonld.script_json(graph) if graph else None,
+            presets=vocab.EQUIPMENT_PRESETS,
         )
 
-    return cached(request, "index", HTML, page)
+    return cached(request, cache_key, HTML, page)
 
 
 def _hub_response(request: Request, kind: str, key: str) -> Response:
     hub = hubs.hub(state_of(request).catalog, kind, key)
-    return cached(request, f"hub:{kind}:{key}", HTML, lambda: render(request, "hub.html", hub=hub))
+    return _listing(request, f"{kind}:{key}", hub, list(hub.exercises))
 
 
 @router.get("/exercises/equipment/{equipment}", include_in_schema=False)
@@ -103,3 +144,29 @@ def body_part_or_difficulty_hub(request: Request, key: str) -> Response:
 @router.get("/exercises/{body_part}/{equipment}", include_in_schema=False)
 def body_part_equipment_hub(request: Request, body_part: str, equipment: str) -> Response:
     return _hub_response(request, "body-part-equipment", f"{body_part}/{equipment}")
+
+
+@router.get("/sitemap.xml", include_in_schema=False)
+def sitemap(request: Request) -> Response:
+    state = state_of(request)
+    return cached(
+        request, "sitemap", XML, lambda: seo.sitemap(state.catalog, state.settings.base_url)
+    )
+
+
+@router.get("/robots.txt", include_in_schema=False)
+def robots(request: Request) -> Response:
+    state = state_of(request)
+    return cached(request, "robots", TEXT, lambda: seo.robots(state.settings.base_url))
+
+
+@router.get("/llms.txt", include_in_schema=False)
+def llms(request: Request) -> Response:
+    state = state_of(request)
+    settings = state.settings
+    return cached(
+        request,
+        "llms",
+        TEXT,
+        lambda: seo.llms(state.catalog, settings.base_url, settings.site_name),
+    )

@@ -1,0 +1,161 @@
+"""Comparison pages for pairs of exercises that are alternatives of each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from repforge.catalog import vocab
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise
+from repforge.catalog.relations import muscle_overlap
+from repforge.errors import NotFoundError
+from repforge.pages.links import Link, exercise_path
+from repforge.pages.text import equipment_label, join, lower_name, muscle_names
+
+
+@dataclass(frozen=True)
+class Row:
+    """One fact, side by side."""
+
+    label: str
+    left: str
+    right: str
+
+    @property
+    def same(self) -> bool:
+        return self.left == self.right
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison page: the two exercises, a fact table and when to choose which."""
+
+    left: Exercise
+    right: Exercise
+    path: str
+    title: str
+    intro: str
+    rows: tuple[Row, ...]
+    choose_left: tuple[str, ...]
+    choose_right: tuple[str, ...]
+    breadcrumbs: tuple[Link, ...]
+
+
+def compare_path(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return f"/exercise/compare/{first}-vs-{second}"
+
+
+def pairs(catalog: Catalog) -> list[tuple[str, str]]:
+    """Every published pair: one of the two lists the other as an alternative."""
+    found = set()
+    for ex in catalog:
+        for relation in ex.alternatives:
+            if relation.slug in catalog:
+                first, second = sorted((ex.slug, relation.slug))
+                found.add((first, second))
+    return sorted(found)
+
+
+def split_pair(catalog: Catalog, pair: str) -> tuple[str, str]:
+    """'a-vs-b' -> (a, b), trying each '-vs-' since slugs may contain it."""
+    parts = pair.split("-vs-")
+    for i in range(1, len(parts)):
+        a, b = "-vs-".join(parts[:i]), "-vs-".join(parts[i:])
+        if a in catalog and b in catalog:
+            return a, b
+    raise NotFoundError("comparison", pair)
+
+
+def _rows(a: Exercise, b: Exercise) -> tuple[Row, ...]:
+    def muscles(ex: Exercise) -> str:
+        return ", ".join(vocab.MUSCLES[s.muscle].name for s in ex.secondary) or "None"
+
+    def joints(ex: Exercise) -> str:
+        return ", ".join(vocab.JOINTS[j].name for j in ex.stresses) or "None listed"
+
+    pairs_: list[tuple[str, Callable[[Exercise], str]]] = [
+        ("Target muscle", lambda e: vocab.MUSCLES[e.target].name),
+        ("Secondary muscles", muscles),
+        ("Equipment", lambda e: equipment_label(e.equipment)),
+        ("Difficulty", lambda e: vocab.DIFFICULTIES[e.difficulty].name),
+        ("Movement pattern", lambda e: vocab.PATTERNS[e.pattern].name),
+        ("Mechanic", lambda e: vocab.MECHANICS[e.mechanic].name),
+        ("Sides", lambda e: vocab.LATERALITIES[e.laterality].name),
+        ("Loading", lambda e: vocab.LOADS[e.load].name),
+        ("Joints loaded", joints),
+        ("Category", lambda e: vocab.CATEGORIES[e.category].name),
+    ]
+    return tuple(Row(label, get(a), get(b)) for label, get in pairs_)
+
+
+def _reasons(this: Exercise, other: Exercise) -> list[str]:
+    """Why someone would pick `this` over `other`, from the facts that differ."""
+    reasons = []
+    if this.difficulty_rank < other.difficulty_rank:
+        reasons.append(
+            f"you want the easier of the two ({this.difficulty} rather than {other.difficulty})"
+        )
+    elif this.difficulty_rank > other.difficulty_rank:
+        reasons.append("the other one no longer challenges you")
+    mine, theirs = set(this.equipment.slugs), set(other.equipment.slugs)
+    if mine != theirs:
+        kit = equipment_label(this.equipment).lower()
+        reasons.append(
+            f"you have {kit}" if mine != {"bodyweight"} else "you have no equipment at hand"
+        )
+    if this.load == "external" and other.load != "external":
+        reasons.append("you want to add load in small, measurable steps")
+    if this.laterality == "unilateral" and other.laterality != "unilateral":
+        reasons.append("you want to train one side at a time and even out imbalances")
+    if this.laterality == "bilateral" and other.laterality == "unilateral":
+        reasons.append("you want to move the most total weight with both sides together")
+    spared = set(other.stresses) - set(this.stresses)
+    if spared:
+        names = join([vocab.JOINTS[j].name.lower() for j in sorted(spared)])
+        reasons.append(f"you need to spare your {names}")
+    extra = [s.muscle for s in this.secondary if s.muscle not in other.muscle_weights]
+    if extra:
+        reasons.append(f"you also want to work the {join(muscle_names(extra))}")
+    if this.popularity > other.popularity + 1:
+        reasons.append("you want the better-known lift with more coaching material around")
+    return reasons
+
+
+def compare(catalog: Catalog, pair: str) -> Comparison:
+    """The comparison page for 'a-vs-b'; only pairs that are alternatives are published."""
+    a_slug, b_slug = split_pair(catalog, pair)
+    if (min(a_slug, b_slug), max(a_slug, b_slug)) not in set(pairs(catalog)):
+        raise NotFoundError("comparison", pair)
+    left, right = catalog.get(a_slug), catalog.get(b_slug)
+    overlap = round(muscle_overlap(left, right) * 100)
+    target_left = lower_name(vocab.MUSCLES[left.target].name)
+    intro = (
+        f"{left.name} and {right.name} are alternatives: both train the {target_left}"
+        if left.target == right.target
+        else f"{left.name} and {right.name} are alternatives that do a similar job"
+    )
+    reason = next((r.reason for r in left.alternatives if r.slug == right.slug), None) or next(
+        (r.reason for r in right.alternatives if r.slug == left.slug), None
+    )
+    intro += f", and their muscle work overlaps by about {overlap}%."
+    if reason:
+        intro += f" {reason}"
+    title = f"{left.name} vs {right.name}"
+    path = f"/exercise/compare/{a_slug}-vs-{b_slug}"
+    return Comparison(
+        left,
+        right,
+        path,
+        title,
+        intro,
+        _rows(left, right),
+        tuple(_reasons(left, right)),
+        tuple(_reasons(right, left)),
+        (
+            Link("Exercises", "/exercises"),
+            Link(left.name, exercise_path(left.slug)),
+            Link(title, path),
+        ),
+    )

@@ -1,0 +1,49 @@
+"""Read hub filters from query parameters (plain GET forms, no JavaScript needed)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from starlette.datastructures import QueryParams
+
+from repforge.errors import InvalidInputError
+from repforge.pages.listing import ExerciseFilter
+
+SINGLE = ("body_part", "muscle", "difficulty", "category", "pattern", "mechanic")
+
+
+def _one(params: QueryParams, name: str) -> str | None:
+    return params.get(name) or None
+
+
+def filter_from(params: QueryParams) -> tuple[ExerciseFilter, int]:
+    """The filter and page number asked for; bad values raise InvalidInputError."""
+    raw_page = params.get("page", "1")
+    if not raw_page.isdigit():
+        raise InvalidInputError("page", f"page must be a whole number, not {raw_page!r}")
+    wanted = ExerciseFilter(
+        body_part=_one(params, "body_part"),
+        muscle=_one(params, "muscle"),
+        difficulty=_one(params, "difficulty"),
+        category=_one(params, "category"),
+        pattern=_one(params, "pattern"),
+        mechanic=_one(params, "mechanic"),
+        equipment=tuple(v for v in params.getlist("equipment") if v),
+        available=tuple(v for v in params.getlist("have") if v),
+        sort=params.get("sort") or "popularity",
+    )
+    return wanted, int(raw_page)
+
+
+def canonical_query(params: QueryParams) -> str:
+    """Query parameters in a fixed order without empty values, for cache keys and links."""
+    pairs = sorted((k, v) for k, v in params.multi_items() if v and k != "page")
+    return urlencode(pairs)
+
+
+def page_link(params: QueryParams, page: int) -> str:
+    query = canonical_query(params)
+    parts = [query] if query else []
+    if page > 1:
+        parts.append(f"page={page}")
+    return "?" + "&".join(parts) if parts else "?"

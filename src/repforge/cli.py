@@ -46,6 +46,35 @@ def serve(
     )
 
 
+@app.command()
+def export(
+    target: Annotated[Path, typer.Argument(help="Folder to write the static site into (emptied).")],
+    base_url: Annotated[
+        str | None, typer.Option(help="Public origin the site will be served from.")
+    ] = None,
+) -> None:
+    """Render every public page through the app into static files a CDN can serve."""
+    from rich.progress import Progress
+
+    from repforge.config import get_settings
+    from repforge.export import export_paths, export_site
+    from repforge.web.app import create_app
+
+    settings = get_settings()
+    if base_url:
+        settings = settings.model_copy(update={"base_url": base_url})
+    application = create_app(settings)
+    catalog = application.state.repforge.catalog
+    paths = export_paths(catalog)
+    with Progress(console=console) as progress:
+        task = progress.add_task("exporting", total=len(paths))
+        report = export_site(application, catalog, target, lambda: progress.advance(task), paths)
+    console.print(
+        f"{report.pages} files, {report.bytes_written / 1e6:.1f} MB in {report.seconds:.2f} s "
+        f"({report.pages_per_second:.0f} pages/s) -> {target}"
+    )
+
+
 @catalog_app.command("check")
 def catalog_check(
     path: Annotated[

@@ -62,3 +62,48 @@ def test_hubs_list_members_and_hide_thin_ones(client: TestClient) -> None:
 def test_index_and_home_link_to_exercises(client: TestClient) -> None:
     assert '<a href="/exercise/goblet-test">' in client.get("/exercises").text
     assert 'href="/exercises/legs"' in client.get("/").text
+
+
+def test_hub_filters_work_as_query_parameters(client: TestClient) -> None:
+    html = client.get("/exercises/legs?difficulty=advanced").text
+    assert html.count('class="card"') == 1
+    assert '<meta name="robots" content="noindex, follow">' in html
+    kit = client.get("/exercises?have=kettlebell&sort=name").text
+    assert '<a href="/exercise/goblet-test">' in kit
+    assert "noindex" not in client.get("/exercises/legs").text
+
+
+def test_bad_filter_value_is_a_clear_422(client: TestClient) -> None:
+    response = client.get("/exercises/legs?difficulty=insane")
+    assert response.status_code == 422
+    assert "difficulty" in response.text
+
+
+def test_path_pagination(client: TestClient) -> None:
+    assert client.get("/exercises/legs/page/2").status_code == 404  # only one page
+    assert client.get("/exercises/page/1").status_code == 404  # page 1 is the hub itself
+
+
+def test_comparison_page_and_canonical_redirect(client: TestClient) -> None:
+    page = client.get("/exercise/compare/goblet-test-vs-test-squat")
+    assert page.status_code == 200
+    assert "When to choose which" in page.text
+    flipped = client.get("/exercise/compare/test-squat-vs-goblet-test", follow_redirects=False)
+    assert flipped.status_code == 301
+    assert flipped.headers["location"] == "/exercise/compare/goblet-test-vs-test-squat"
+    assert client.get("/exercise/compare/pistol-test-vs-test-squat").status_code == 404
+
+
+def test_machine_files(client: TestClient) -> None:
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.headers["content-type"].startswith("application/xml")
+    assert "<loc>https://repforge.test/exercise/pistol-test</loc>" in sitemap.text
+    assert "Sitemap:" in client.get("/robots.txt").text
+    assert client.get("/llms.txt").text.startswith("# repforge")
+
+
+def test_exercise_page_carries_jsonld_and_open_graph(client: TestClient) -> None:
+    html = client.get("/exercise/test-squat").text
+    assert '<script type="application/ld+json">{"@context":"https://schema.org"' in html
+    assert '<meta property="og:title" content="Test Squat">' in html
+    assert 'href="/exercise/compare/goblet-test-vs-test-squat"' in html

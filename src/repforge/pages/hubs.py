@@ -99,6 +99,20 @@ def _known(kind: str, key: str) -> bool:
     return key in vocabularies[kind]
 
 
+def resolve(rest: str) -> tuple[str, str]:
+    """The hub kind and key for a path below /exercises/ (e.g. 'legs/dumbbell')."""
+    parts = rest.strip("/").split("/")
+    if len(parts) == 2 and parts[0] in ("equipment", "muscle"):
+        return parts[0], parts[1]
+    if len(parts) == 2:
+        return "body-part-equipment", f"{parts[0]}/{parts[1]}"
+    if len(parts) == 1 and parts[0] in vocab.DIFFICULTIES:
+        return "difficulty", parts[0]
+    if len(parts) == 1:
+        return "body-part", parts[0]
+    raise NotFoundError("exercise hub", rest)
+
+
 def hub_exists(catalog: Catalog, kind: str, key: str) -> bool:
     """Whether the hub is big enough to publish."""
     return _known(kind, key) and len(_members(catalog, kind, key)) >= MIN_HUB_SIZE

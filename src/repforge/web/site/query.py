@@ -41,9 +41,9 @@ def canonical_query(params: QueryParams) -> str:
     return urlencode(pairs)
 
 
-def page_link(params: QueryParams, page: int) -> str:
+def page_link(base: str, params: QueryParams, page: int) -> str:
+    """Link to page `page`: a path (/page/N) when unfiltered, so static exports can hold it."""
     query = canonical_query(params)
-    parts = [query] if query else []
-    if page > 1:
-        parts.append(f"page={page}")
-    return "?" + "&".join(parts) if parts else "?"
+    if not query:
+        return base if page == 1 else f"{base}/page/{page}"
+    return f"{base}?{query}" + (f"&page={page}" if page > 1 else "")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
 from repforge.catalog import vocab
-from repforge.errors import NotFoundError
+from repforge.errors import InvalidInputError, NotFoundError
 from repforge.pages import hubs, jsonld, listing, seo
 from repforge.pages.compare import compare, compare_path
 from repforge.pages.exercise import compose
@@ -86,19 +86,40 @@ def exercise(request: Request, slug: str) -> Response:
 
 @router.get("/exercises", include_in_schema=False)
 def exercises_index(request: Request) -> Response:
-    catalog = state_of(request).catalog
-    return _listing(request, "index", None, list(catalog))
+    return _listing(request, None)
 
 
-def _listing(request: Request, key: str, hub: hubs.Hub | None, members: list[object]) -> Response:
+@router.get("/exercises/page/{number}", include_in_schema=False)
+def exercises_index_page(request: Request, number: int) -> Response:
+    return _listing(request, None, number)
+
+
+@router.get("/exercises/{rest:path}/page/{number}", include_in_schema=False)
+def hub_page(request: Request, rest: str, number: int) -> Response:
+    kind, key = hubs.resolve(rest)
+    return _listing(request, hubs.hub(state_of(request).catalog, kind, key), number)
+
+
+def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = None) -> Response:
     params = request.query_params
     wanted, number = filter_from(params)
+    if path_page is not None:
+        if path_page < 2 or "page" in params:
+            raise NotFoundError("page", str(path_page))
+        number = path_page
     state = state_of(request)
-    cache_key = f"list:{key}?{canonical_query(params)}&page={number}"
+    members = list(hub.exercises) if hub else list(state.catalog)
+    base = hub.path if hub else "/exercises"
+    cache_key = f"list:{base}?{canonical_query(params)}&page={number}"
 
     def page() -> str:
-        chosen = listing.apply(members, wanted)  # type: ignore[arg-type]
-        shown = listing.paginate(chosen, number)
+        chosen = listing.apply(members, wanted)
+        try:
+            shown = listing.paginate(chosen, number)
+        except InvalidInputError:
+            if path_page is None:
+                raise
+            raise NotFoundError("page", str(path_page)) from None
         graph = jsonld.hub_graph(hub, state.settings.base_url, shown.items) if hub else None
         return render(
             request,
@@ -108,7 +129,7 @@ def _listing(request: Request, key: str, hub: hubs.Hub | None, members: list[obj
             wanted=wanted,
             filtered=wanted.active or number > 1 or "sort" in params,
             params=params,
-            page_link=lambda n: page_link(params, n),
+            page_link=lambda n: page_link(base, params, n),
             hubs=hubs.all_hubs(state.catalog),
             jsonld=jsonld.script_json(graph) if graph else None,
             presets=vocab.EQUIPMENT_PRESETS,
@@ -117,33 +138,10 @@ def _listing(request: Request, key: str, hub: hubs.Hub | None, members: list[obj
     return cached(request, cache_key, HTML, page)
 
 
-def _hub_response(request: Request, kind: str, key: str) -> Response:
-    hub = hubs.hub(state_of(request).catalog, kind, key)
-    return _listing(request, f"{kind}:{key}", hub, list(hub.exercises))
-
-
-@router.get("/exercises/equipment/{equipment}", include_in_schema=False)
-def equipment_hub(request: Request, equipment: str) -> Response:
-    return _hub_response(request, "equipment", equipment)
-
-
-@router.get("/exercises/muscle/{muscle}", include_in_schema=False)
-def muscle_hub(request: Request, muscle: str) -> Response:
-    return _hub_response(request, "muscle", muscle)
-
-
-@router.get("/exercises/{key}", include_in_schema=False)
-def body_part_or_difficulty_hub(request: Request, key: str) -> Response:
-    if key in vocab.DIFFICULTIES:
-        return _hub_response(request, "difficulty", key)
-    if key in vocab.BODY_PARTS:
-        return _hub_response(request, "body-part", key)
-    raise NotFoundError("exercise hub", key)
-
-
-@router.get("/exercises/{body_part}/{equipment}", include_in_schema=False)
-def body_part_equipment_hub(request: Request, body_part: str, equipment: str) -> Response:
-    return _hub_response(request, "body-part-equipment", f"{body_part}/{equipment}")
+@router.get("/exercises/{rest:path}", include_in_schema=False)
+def hub_view(request: Request, rest: str) -> Response:
+    kind, key = hubs.resolve(rest)
+    return _listing(request, hubs.hub(state_of(request).catalog, kind, key))
 
 
 @router.get("/sitemap.xml", include_in_schema=False)

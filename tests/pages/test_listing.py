@@ -1,0 +1,82 @@
+"""Filters, sorting and paging of exercise lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from repforge.errors import InvalidInputError
+from repforge.pages import listing
+from tests.factories import make_exercise
+
+SQUAT = make_exercise(slug="test-squat", popularity=5)
+ROW = make_exercise(
+    slug="band-row",
+    name="Band Row",
+    body_part="back",
+    target="upper-back",
+    secondary=["biceps"],
+    pattern="horizontal-pull",
+    equipment={"required": ["resistance-band"]},
+    popularity=3,
+)
+BELL = make_exercise(
+    slug="bell-squat",
+    name="Bell Squat",
+    equipment={"options": ["dumbbell", "kettlebell"]},
+    difficulty="intermediate",
+    popularity=3,
+)
+ALL = [ROW, BELL, SQUAT]
+
+
+def slugs(wanted: listing.ExerciseFilter) -> list[str]:
+    return [e.slug for e in listing.apply(ALL, wanted)]
+
+
+def test_no_filter_sorts_by_popularity_then_name() -> None:
+    assert slugs(listing.ExerciseFilter()) == ["test-squat", "band-row", "bell-squat"]
+    assert slugs(listing.ExerciseFilter(sort="name")) == ["band-row", "bell-squat", "test-squat"]
+
+
+def test_each_filter_narrows() -> None:
+    assert slugs(listing.ExerciseFilter(body_part="back")) == ["band-row"]
+    assert slugs(listing.ExerciseFilter(muscle="biceps")) == ["band-row"]
+    assert slugs(listing.ExerciseFilter(muscle="glutes")) == ["test-squat", "bell-squat"]
+    assert slugs(listing.ExerciseFilter(difficulty="intermediate")) == ["bell-squat"]
+    assert slugs(listing.ExerciseFilter(equipment=("kettlebell",))) == ["bell-squat"]
+    assert slugs(listing.ExerciseFilter(pattern="horizontal-pull")) == ["band-row"]
+
+
+def test_only_what_i_have_keeps_doable_exercises() -> None:
+    assert slugs(listing.ExerciseFilter(available=("bodyweight",))) == ["test-squat"]
+    assert slugs(listing.ExerciseFilter(available=("kettlebell",))) == [
+        "test-squat",
+        "bell-squat",
+    ]
+
+
+def test_unknown_values_name_the_field_and_allowed_values() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        listing.ExerciseFilter(difficulty="insane")
+    assert info.value.field == "difficulty"
+    assert info.value.allowed == ["beginner", "intermediate", "advanced"]
+    with pytest.raises(InvalidInputError, match="available_equipment"):
+        listing.ExerciseFilter(available=("jetpack",))
+    with pytest.raises(InvalidInputError, match="sort"):
+        listing.ExerciseFilter(sort="random")
+
+
+def test_paginate() -> None:
+    items = [make_exercise(slug=f"e-{i:02d}") for i in range(30)]
+    first = listing.paginate(items, 1, size=24)
+    assert (len(first.items), first.pages, first.has_next, first.has_previous) == (
+        24,
+        2,
+        True,
+        False,
+    )
+    second = listing.paginate(items, 2, size=24)
+    assert [e.slug for e in second.items] == [f"e-{i}" for i in range(24, 30)]
+    with pytest.raises(InvalidInputError, match="page 3 does not exist"):
+        listing.paginate(items, 3, size=24)
+    assert listing.paginate([], 1).pages == 1

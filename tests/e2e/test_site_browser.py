@@ -71,3 +71,23 @@ def test_phone_layout(browser: Any, live_url: str) -> None:
 def test_no_serious_accessibility_violations(page: Any, live_url: str, path: str) -> None:
     page.goto(f"{live_url}{path}")
     assert axe_violations(page) == []
+
+
+def test_body_map_click_leads_to_the_muscle_hub(page: Any, live_url: str) -> None:
+    page.goto(f"{live_url}/exercises")
+    region = page.locator('.bodymap a[href="/exercises/muscle/hamstrings"] path').first
+    region.scroll_into_view_if_needed()
+    shot(page, "bodymap-index", full=False)
+    box = region.bounding_box()
+    # two mirrored legs share one path: aim inside the left one, not the gap between them
+    region.click(position={"x": box["width"] * 0.12, "y": box["height"] * 0.5})
+    page.wait_for_url(f"{live_url}/exercises/muscle/hamstrings")
+    assert page.locator("h1").inner_text() == "Hamstrings Exercises"
+
+
+def test_exercise_body_map_names_target_and_secondary(page: Any, live_url: str) -> None:
+    page.goto(f"{live_url}/exercise/glute-ham-raise")
+    legend = page.locator(".bodymap-legend").inner_text()
+    assert "Target: Hamstrings" in legend
+    assert "Secondary: Glutes" in legend
+    assert page.locator('.bodymap path.bm-target[data-muscle="hamstrings"]').count() >= 1

@@ -6,8 +6,10 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
 from repforge.catalog import vocab
+from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError, NotFoundError
 from repforge.pages import hubs, jsonld, listing, seo
+from repforge.pages.bodymap import BodyMap, body_map, exercise_highlight
 from repforge.pages.compare import compare, compare_path
 from repforge.pages.exercise import compose
 from repforge.pages.markdown import exercise_markdown
@@ -21,6 +23,12 @@ HTML = "text/html; charset=utf-8"
 MARKDOWN = "text/markdown; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
 XML = "application/xml"
+
+
+def _muscle_map(catalog: Catalog) -> BodyMap:
+    """The clickable map, linking only muscles whose hub is published."""
+    published = {h.key for h in hubs.all_hubs(catalog) if h.kind == "muscle"}
+    return body_map(None, link=True, linkable=published)
 
 
 def _wants_markdown(request: Request) -> bool:
@@ -38,7 +46,13 @@ def home(request: Request) -> Response:
     catalog = state_of(request).catalog
 
     def page() -> str:
-        return render(request, "home.html", hubs=hubs.all_hubs(catalog), count=len(catalog))
+        return render(
+            request,
+            "home.html",
+            hubs=hubs.all_hubs(catalog),
+            count=len(catalog),
+            bodymap=_muscle_map(catalog),
+        )
 
     return cached(request, "home", HTML, page)
 
@@ -77,7 +91,13 @@ def exercise(request: Request, slug: str) -> Response:
     def page() -> str:
         composed = compose(state.catalog, slug)
         graph = jsonld.exercise_graph(composed, state.settings.base_url)
-        return render(request, "exercise.html", page=composed, jsonld=jsonld.script_json(graph))
+        return render(
+            request,
+            "exercise.html",
+            page=composed,
+            jsonld=jsonld.script_json(graph),
+            bodymap=body_map(exercise_highlight(composed.exercise), link=False),
+        )
 
     if slug not in state.catalog:
         compose(state.catalog, slug)
@@ -133,6 +153,7 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             hubs=hubs.all_hubs(state.catalog),
             jsonld=jsonld.script_json(graph) if graph else None,
             presets=vocab.EQUIPMENT_PRESETS,
+            bodymap=None if hub else _muscle_map(state.catalog),
         )
 
     return cached(request, cache_key, HTML, page)

@@ -48,3 +48,13 @@ def test_quick_answer_bullets_steps_and_links(small_catalog: Catalog) -> None:
         "Get a personalized workout plan with [repforge](https://x.test/plan)."
     )
     assert "### How many Test Squats should I do?" in md
+
+
+def test_sections_a_record_lacks_are_left_out_but_generated_text_stays() -> None:
+    from tests.factories import make_catalog, make_exercise
+
+    bare = make_exercise(slug="bare-row", summary=None, steps=[], tips=[], mistakes=[])
+    md = exercise_markdown(compose(make_catalog(bare), "bare-row"), "https://x.test")
+    assert headings(md) == ["# Bare Row", "## Quick answer", "## FAQ", "## Related exercises"]
+    assert "Beginner leg exercise using body weight." in md
+    assert "### What muscles does the Bare Row work?" in md

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
-from repforge.catalog.model import Exercise
+from repforge.catalog.model import AuthoredExercise, Exercise
 from repforge.catalog.names import normalise
 from repforge.errors import CatalogError, Problem
 
@@ -110,7 +110,7 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(source.name, 1, "file must hold a mapping of exercise fields")]
     problems = _duplicate_keys(node, source.name)
     try:
-        exercise = Exercise.model_validate(data)
+        exercise = AuthoredExercise.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             line = locate(node, error["loc"])

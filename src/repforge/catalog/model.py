@@ -144,13 +144,15 @@ class Exercise(_Frozen):
     harder: tuple[Relation, ...] = ()
     alternatives: tuple[Relation, ...] = ()
     eccentric_entry: bool = False
-    summary: str = Field(min_length=40, max_length=700)
-    steps: tuple[Sentence, ...] = Field(min_length=4, max_length=10)
-    tips: tuple[Sentence, ...] = Field(min_length=3, max_length=8)
-    mistakes: tuple[Sentence, ...] = Field(min_length=3, max_length=8)
+    # Imported records may lack text; the page simply leaves those sections out.
+    # AuthoredExercise (our own files) makes every section mandatory.
+    summary: str | None = Field(default=None, max_length=1200)
+    steps: tuple[Sentence, ...] = Field(default=(), max_length=20)
+    tips: tuple[Sentence, ...] = Field(default=(), max_length=8)
+    mistakes: tuple[Sentence, ...] = Field(default=(), max_length=8)
     faq: tuple[FaqItem, ...] = ()
     why_hard: str | None = Field(default=None, max_length=800)
-    popularity: int = Field(ge=1, le=5)
+    popularity: int = Field(default=1, ge=1, le=5)
     provenance: Provenance
 
     @field_validator("body_part")
@@ -216,10 +218,6 @@ class Exercise(_Frozen):
                 raise ValueError(f"{kind} links the exercise to itself")
             if len(set(slugs)) != len(slugs):
                 raise ValueError(f"{kind} lists the same exercise twice")
-        if any(not r.reason for r in self.alternatives):
-            raise ValueError("every alternative needs a reason")
-        if self.difficulty == "advanced" and not self.why_hard:
-            raise ValueError("advanced exercises need why_hard")
         if self.difficulty != "advanced" and self.why_hard:
             raise ValueError("why_hard is only for advanced exercises")
         return self
@@ -241,3 +239,21 @@ class Exercise(_Frozen):
             RelationKind.HARDER: self.harder,
             RelationKind.ALTERNATIVE: self.alternatives,
         }[kind]
+
+
+class AuthoredExercise(Exercise):
+    """One of our own exercise files: every text section is required and sized."""
+
+    summary: str = Field(min_length=40, max_length=700)
+    steps: tuple[Sentence, ...] = Field(min_length=4, max_length=10)
+    tips: tuple[Sentence, ...] = Field(min_length=3, max_length=8)
+    mistakes: tuple[Sentence, ...] = Field(min_length=3, max_length=8)
+    popularity: int = Field(ge=1, le=5)
+
+    @model_validator(mode="after")
+    def _authored(self) -> AuthoredExercise:
+        if any(not r.reason for r in self.alternatives):
+            raise ValueError("every alternative needs a reason")
+        if self.difficulty == "advanced" and not self.why_hard:
+            raise ValueError("advanced exercises need why_hard")
+        return self

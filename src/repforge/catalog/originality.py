@@ -58,7 +58,8 @@ def reference_shingles(files: Iterable[Path]) -> set[str]:
 
 def prose_fields(exercise: Exercise) -> Iterator[tuple[str, str]]:
     """(field, text) for every piece of prose in an exercise."""
-    yield "summary", exercise.summary
+    if exercise.summary:
+        yield "summary", exercise.summary
     for name in ("steps", "tips", "mistakes"):
         for index, text in enumerate(getattr(exercise, name)):
             yield f"{name}[{index}]", text

@@ -164,7 +164,7 @@ def sentences(text: str) -> list[str]:
 
 def _prose(item: Parsed) -> list[tuple[str, tuple[str | int, ...]]]:
     ex = item.exercise
-    parts: list[tuple[str, tuple[str | int, ...]]] = [(ex.summary, ("summary",))]
+    parts: list[tuple[str, tuple[str | int, ...]]] = [(ex.summary or "", ("summary",))]
     parts += [(s, ("steps", i)) for i, s in enumerate(ex.steps)]
     parts += [(s, ("tips", i)) for i, s in enumerate(ex.tips)]
     parts += [(s, ("mistakes", i)) for i, s in enumerate(ex.mistakes)]

@@ -57,7 +57,7 @@ class ExercisePage:
     exercise: Exercise
     path: str
     title: str
-    summary: str
+    summary: str | None
     derived: str
     facts: tuple[Fact, ...]
     steps: tuple[str, ...]
@@ -75,7 +75,7 @@ class ExercisePage:
 
     @property
     def quick_answer(self) -> str:
-        return f"{self.summary} {self.derived}"
+        return f"{self.summary} {self.derived}" if self.summary else self.derived
 
 
 def derived_sentence(ex: Exercise) -> str:

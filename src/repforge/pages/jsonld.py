@@ -39,7 +39,7 @@ def exercise_graph(page: ExercisePage, base_url: str) -> dict[str, Any]:
         "@type": "HowTo",
         "@id": f"{url}#howto",
         "name": f"How to do the {page.title}",
-        "description": page.summary,
+        "description": page.quick_answer,
         "url": url,
         "step": [
             {"@type": "HowToStep", "position": i, "text": step, "url": f"{url}#how"}

@@ -14,13 +14,17 @@ def exercise_markdown(page: ExercisePage, base_url: str, site_name: str = "repfo
     """The exercise page as Markdown, section for section like the seed page."""
     lines = [f"# {page.title}", "", "## Quick answer", "", page.quick_answer, ""]
     lines += [f"- **{fact.label}:** {fact.value}" for fact in page.facts]
-    lines += ["", "---", "", "## How to perform", ""]
-    lines += [f"{number}. {step}" for number, step in enumerate(page.steps, start=1)]
-    lines += ["", "## Pro tips", ""]
-    lines += [f"- {tip}" for tip in page.tips]
-    lines += ["", "## Common mistakes", ""]
-    lines += [f"- {mistake}" for mistake in page.mistakes]
-    lines += ["", "## FAQ", ""]
+    lines += ["", "---", ""]
+    # imported records may lack a section: leave it out rather than print an empty heading
+    if page.steps:
+        lines += ["## How to perform", ""]
+        lines += [f"{number}. {step}" for number, step in enumerate(page.steps, start=1)]
+        lines.append("")
+    if page.tips:
+        lines += ["## Pro tips", "", *(f"- {tip}" for tip in page.tips), ""]
+    if page.mistakes:
+        lines += ["## Common mistakes", "", *(f"- {m}" for m in page.mistakes), ""]
+    lines += ["## FAQ", ""]
     for item in page.faq:
         lines += [f"### {item.question}", "", item.answer, ""]
     lines += ["## Related exercises", ""]

@@ -83,7 +83,9 @@ def main() -> None:
         markdown = {ex.slug: client.get(f"/exercise/{ex.slug}.md").text for ex in catalog}
         hugo_site(work / "hugo", markdown)
         paths = export_paths(catalog)
-        print(f"repforge: {len(paths)} files (whole site); hugo: {len(markdown)} exercise pages + lists")
+        print(
+            f"repforge: {len(paths)} files (whole site); hugo: {len(markdown)} exercise pages + lists"
+        )
 
         ours, hugos = [], []
         for run in range(1, args.runs + 1):

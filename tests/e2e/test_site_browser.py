@@ -91,3 +91,20 @@ def test_exercise_body_map_names_target_and_secondary(page: Any, live_url: str) 
     assert "Target: Hamstrings" in legend
     assert "Secondary: Glutes" in legend
     assert page.locator('.bodymap path.bm-target[data-muscle="hamstrings"]').count() >= 1
+
+
+def test_search_with_a_typo_finds_the_exercise(page: Any, live_url: str) -> None:
+    page.goto(f"{live_url}/search")
+    page.fill("#q", "romanain dedlift")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search?q=romanain+dedlift")
+    first = page.locator(".results .card a").first
+    assert first.inner_text() == "Romanian Deadlift"
+    shot(page, "search-typo")
+    first.click()
+    page.wait_for_url(f"{live_url}/exercise/romanian-deadlift")
+
+
+def test_search_page_accessibility(page: Any, live_url: str) -> None:
+    page.goto(f"{live_url}/search?q=dumbbell+shoulder")
+    assert axe_violations(page) == []

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from repforge.catalog import load, quality
 from repforge.catalog.model import Exercise
+from repforge.cli_search import search_command
 from repforge.errors import Problem
 
 app = typer.Typer(help="repforge: exercise library and training engine.", no_args_is_help=True)
@@ -17,6 +18,7 @@ catalog_app = typer.Typer(
     help="Check, import and export the exercise catalog.", no_args_is_help=True
 )
 app.add_typer(catalog_app, name="catalog")
+app.command("search")(search_command)
 console = Console()
 err = Console(stderr=True)
 

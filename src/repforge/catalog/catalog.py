@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
+from typing import TypeVar, cast
 
 from repforge.catalog.model import Exercise
 from repforge.catalog.names import normalise
 from repforge.errors import NotFoundError
+
+T = TypeVar("T")
 
 
 class Catalog:
@@ -19,6 +22,7 @@ class Catalog:
         ordered = sorted(exercises, key=lambda e: e.slug)
         self._by_slug: Mapping[str, Exercise] = {e.slug: e for e in ordered}
         self.version = version
+        self._memo: dict[str, object] = {}
 
     def __len__(self) -> int:
         return len(self._by_slug)
@@ -32,6 +36,13 @@ class Catalog:
     @property
     def slugs(self) -> tuple[str, ...]:
         return tuple(self._by_slug)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value derived from this catalog (a search index, say), built once and kept with it."""
+        if key not in self._memo:
+            # two threads may both build on first use; the result is the same, so either wins
+            self._memo[key] = build()
+        return cast(T, self._memo[key])
 
     def get(self, slug: str) -> Exercise:
         """The exercise with this slug, or NotFoundError with close matches."""

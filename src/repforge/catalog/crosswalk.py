@@ -163,3 +163,41 @@ def exercisedb_category(category: str) -> str:
 def exercisedb_equipment_slugs(value: str) -> frozenset[str]:
     """Our equipment slugs behind one ExerciseDB equipment word (empty for 'body weight')."""
     return frozenset(tables()["exercisedb"]["equipment"].get(value) or ())
+
+
+# Kit ExerciseDB shows under a nearby word (its pulldowns and rows are "cable", its leg presses
+# "sled machine", its plate work "weighted"); any other machine is a "leverage machine".
+_EDB_NEAREST_EQUIPMENT = {
+    "lat-pulldown-machine": "cable",
+    "seated-row-machine": "cable",
+    "leg-press-machine": "sled machine",
+    "hack-squat-machine": "sled machine",
+    "weight-plate": "weighted",
+    "sandbag": "weighted",
+    "mini-band": "band",
+}
+
+
+def exercisedb_equipment_word(slugs: Sequence[str]) -> str:
+    """ExerciseDB's one equipment word for our kit: exact, else nearest, else 'body weight'."""
+    # benches, racks, bars, rings, boxes and mats have no word there, as in ExerciseDB itself
+    exact = _edb_equipment()
+    for slug in slugs:
+        if slug in exact:
+            return exact[slug]
+    for slug in slugs:
+        if slug in _EDB_NEAREST_EQUIPMENT:
+            return _EDB_NEAREST_EQUIPMENT[slug]
+        term = vocab.EQUIPMENT.get(slug)
+        if term is not None and term.kind == "machine":
+            return "leverage machine"
+    return "body weight"
+
+
+def exercisedb_body_part_of(exercise: Exercise) -> str:
+    """ExerciseDB's bodyPart, placing full-body exercises by their target muscle."""
+    # ExerciseDB has no full-body part: burpees stay cardio, cleans become upper legs
+    if exercise.body_part != "full-body":
+        return exercisedb_body_part(exercise)
+    target_part = vocab.MUSCLES[exercise.target].body_part
+    return exercisedb_body_part(exercise.model_copy(update={"body_part": target_part}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -298,23 +297,6 @@ class _Facets:
         return scores
 
 
-_cache: dict[str, SearchIndex] = {}
-_lock = threading.Lock()
-_CACHE_SIZE = 4
-
-
 def index_for(catalog: Catalog) -> SearchIndex:
-    """The index of this catalog, built on first use and kept per catalog version."""
-    # the version is a content hash, so an index of the same version fits any catalog that has it;
-    # the size check only guards against hand-made catalogs reusing a version string
-    index = _cache.get(catalog.version)
-    if index is not None and len(index) == len(catalog):
-        return index
-    with _lock:
-        index = _cache.get(catalog.version)
-        if index is None or len(index) != len(catalog):
-            index = SearchIndex.build(catalog)
-            if len(_cache) >= _CACHE_SIZE:
-                _cache.pop(next(iter(_cache)))
-            _cache[catalog.version] = index
-        return index
+    """The index of this catalog, built on first use and kept with the catalog object."""
+    return catalog.memo("search-index", lambda: SearchIndex.build(catalog))

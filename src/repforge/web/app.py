@@ -14,7 +14,10 @@ from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
 from repforge.web import errors
+from repforge.web.api import exercisedb as exercisedb_api
+from repforge.web.api import v1 as api_v1
 from repforge.web.site import routes as site_routes
+from repforge.web.site import search as site_search
 from repforge.web.state import AppState
 from repforge.web.templating import make_templates
 
@@ -50,5 +53,8 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.state.templates = make_templates()
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(site_search.router)
     app.include_router(site_routes.router)
+    app.include_router(api_v1.router)
+    app.include_router(exercisedb_api.router)
     return app

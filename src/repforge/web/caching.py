@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 
+import orjson
 from fastapi import Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from repforge.web.state import AppState
 
@@ -35,3 +39,89 @@ def cached(
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
+
+
+JSON = "application/json"
+# Open-ended API queries (filters, search, paging) get a byte-bounded cache so a crawler cannot
+# grow memory without limit; the catalog-wide responses fit many times over.
+RESPONSE_CACHE_BYTES = 32 * 1024 * 1024
+
+
+def _model_to_data(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot serialise {type(value).__name__} as JSON")
+
+
+def dump_json(value: object) -> bytes:
+    """JSON bytes by orjson; pydantic models are dumped in JSON mode."""
+    return orjson.dumps(value, default=_model_to_data)
+
+
+class OrjsonResponse(JSONResponse):
+    """JSON rendered by orjson, for routes that return data instead of a cached body."""
+
+    def render(self, content: object) -> bytes:
+        return dump_json(content)
+
+
+class ResponseCache:
+    """Rendered bodies and their ETags; least recently used entries go past `max_bytes`."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._items: OrderedDict[tuple[str, str], tuple[bytes, str]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: tuple[str, str]) -> tuple[bytes, str] | None:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def put(self, key: tuple[str, str], body: bytes, etag: str) -> None:
+        if len(body) > self.max_bytes:
+            return
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.size -= len(old[0])
+        self._items[key] = (body, etag)
+        self.size += len(body)
+        while self.size > self.max_bytes:
+            _, (dropped, _) = self._items.popitem(last=False)
+            self.size -= len(dropped)
+
+
+def response_cache(request: Request) -> ResponseCache:
+    """The app's bounded API response cache, made on first use."""
+    cache: ResponseCache | None = getattr(request.app.state, "response_cache", None)
+    if cache is None:
+        cache = ResponseCache(RESPONSE_CACHE_BYTES)
+        request.app.state.response_cache = cache
+    return cache
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
+    return etag in tags or "*" in tags
+
+
+def cached_json(request: Request, key: str, render: Callable[[], object]) -> Response:
+    """Serve `render()` as orjson bytes made once per catalog version, with ETag and 304."""
+    state = state_of(request)
+    cache = response_cache(request)
+    cache_key = (state.catalog.version, key)
+    item = cache.get(cache_key)
+    if item is None:
+        body = dump_json(render())
+        etag = f'"{state.catalog.version}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
+        cache.put(cache_key, body, etag)
+    else:
+        body, etag = item
+    headers = {"ETag": etag, "Cache-Control": f"public, max-age={state.settings.cache_max_age_s}"}
+    if _etag_matches(request.headers.get("if-none-match", ""), etag):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=JSON, headers=headers)

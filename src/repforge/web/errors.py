@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from http.client import responses
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -16,10 +19,16 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def problem(status: int, title: str, detail: str, **extra: object) -> JSONResponse:
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    headers: Mapping[str, str] | None = None,
+    **extra: object,
+) -> JSONResponse:
     """An RFC 7807 problem response."""
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
 def _html(
@@ -58,7 +67,9 @@ async def _domain(request: Request, exc: Exception) -> Response:
 async def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if _is_api(request):
-        return problem(exc.status_code, "Error", str(exc.detail))
+        # keep the exception's headers: a 405 must say what is Allowed
+        title = responses.get(exc.status_code, "Error")
+        return problem(exc.status_code, title, str(exc.detail), exc.headers)
     if exc.status_code == 404:
         return _html(request, 404, "Not found", "There is no page at this address.", [])
     return _html(request, exc.status_code, "Error", str(exc.detail), [])
@@ -75,7 +86,8 @@ async def _validation(request: Request, exc: Exception) -> Response:
     ]
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
     if _is_api(request):
-        return problem(422, "Invalid input", detail, errors=errors)
+        field = errors[0]["field"] if errors else None
+        return problem(422, "Invalid input", detail, field=field, errors=errors)
     return _html(request, 422, "Invalid input", detail, [])
 
 

@@ -37,7 +37,7 @@ def _wants_markdown(request: Request) -> bool:
 
 
 @router.get("/healthz", include_in_schema=False)
-def healthz() -> PlainTextResponse:
+async def healthz() -> PlainTextResponse:
     return PlainTextResponse("ok")
 
 

@@ -1,0 +1,1 @@
+"""JSON APIs: v1 (ours) and the ExerciseDB-compatible dialect."""

@@ -1,0 +1,123 @@
+"""The catalog in ExerciseDB's shape and vocabulary, and its lookups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from repforge.catalog import crosswalk
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise
+from repforge.errors import InvalidInputError
+from repforge.web.api.schemas import ExerciseDbExercise
+
+
+def record(ex: Exercise) -> ExerciseDbExercise:
+    """One exercise as an ExerciseDB record; gifUrl stays null until we have media."""
+    return ExerciseDbExercise(
+        id=ex.slug,
+        name=crosswalk.exercisedb_name(ex.name),
+        bodyPart=crosswalk.exercisedb_body_part_of(ex),
+        equipment=crosswalk.exercisedb_equipment_word(ex.equipment.slugs),
+        target=crosswalk.exercisedb_target(ex.target),
+        secondaryMuscles=crosswalk.exercisedb_secondary(ex),
+        instructions=list(ex.steps),
+        description=ex.summary or "",
+        difficulty=crosswalk.exercisedb_level(ex.difficulty),
+        category=crosswalk.exercisedb_category(ex.category),
+        gifUrl=None,
+    )
+
+
+@lru_cache(maxsize=2)
+def _records(catalog: Catalog) -> tuple[tuple[Exercise, ExerciseDbExercise], ...]:
+    # two entries: the served catalog, plus one while a reload swaps it
+    return tuple((ex, record(ex)) for ex in catalog)
+
+
+def _page(
+    found: Sequence[ExerciseDbExercise], limit: int | None, offset: int
+) -> list[ExerciseDbExercise]:
+    # ExerciseDB caps pages at 10; here no limit (or 0) means every match
+    end = None if not limit else offset + limit
+    return list(found[offset:end])
+
+
+def _where(
+    catalog: Catalog, keep: Callable[[Exercise, ExerciseDbExercise], bool]
+) -> list[ExerciseDbExercise]:
+    return [rec for ex, rec in _records(catalog) if keep(ex, rec)]
+
+
+def _check(field: str, value: str, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        raise InvalidInputError(field, f"unknown ExerciseDB {field} {value!r}", list(allowed))
+
+
+def all_exercises(catalog: Catalog, limit: int | None, offset: int) -> list[ExerciseDbExercise]:
+    return _page([rec for _, rec in _records(catalog)], limit, offset)
+
+
+def by_id(catalog: Catalog, exercise_id: str) -> ExerciseDbExercise:
+    """The record with this id (our slug); NotFoundError with close slugs otherwise."""
+    return record(catalog.get(exercise_id))
+
+
+def _words(text: str) -> str:
+    # 'Push-Up', 'push up' and 'push  up' all read alike
+    return " ".join(re.split(r"[\s\-_]+", text.lower())).strip()
+
+
+def by_name(
+    catalog: Catalog, name: str, limit: int | None, offset: int
+) -> list[ExerciseDbExercise]:
+    """Records whose name or an alias contains `name`, ignoring case, hyphens and spacing."""
+    wanted = _words(name)
+    return _page(
+        _where(catalog, lambda ex, _: any(wanted in _words(n) for n in (ex.name, *ex.aliases))),
+        limit,
+        offset,
+    )
+
+
+def by_body_part(
+    catalog: Catalog, body_part: str, limit: int | None, offset: int
+) -> list[ExerciseDbExercise]:
+    _check("bodyPart", body_part, body_part_list())
+    return _page(_where(catalog, lambda _, rec: rec.bodyPart == body_part), limit, offset)
+
+
+def by_target(
+    catalog: Catalog, target: str, limit: int | None, offset: int
+) -> list[ExerciseDbExercise]:
+    _check("target", target, target_list())
+    return _page(_where(catalog, lambda _, rec: rec.target == target), limit, offset)
+
+
+def by_equipment(
+    catalog: Catalog, equipment: str, limit: int | None, offset: int
+) -> list[ExerciseDbExercise]:
+    """Records shown with this equipment, plus any whose kit includes what the word maps to."""
+    _check("equipment", equipment, equipment_list())
+    ours = crosswalk.exercisedb_equipment_slugs(equipment)
+    return _page(
+        _where(
+            catalog,
+            lambda ex, rec: rec.equipment == equipment or not ours.isdisjoint(ex.equipment.slugs),
+        ),
+        limit,
+        offset,
+    )
+
+
+def body_part_list() -> list[str]:
+    return list(crosswalk.exercisedb_body_parts())
+
+
+def target_list() -> list[str]:
+    return list(crosswalk.EXERCISEDB_TARGETS)
+
+
+def equipment_list() -> list[str]:
+    return list(crosswalk.exercisedb_equipment_list())

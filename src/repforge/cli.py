@@ -10,6 +10,8 @@ from rich.console import Console
 
 from repforge.catalog import load, quality
 from repforge.catalog.model import Exercise
+from repforge.cli_catalog_io import export_command, import_command, remove_command
+from repforge.cli_plan import plan_app
 from repforge.cli_search import search_command
 from repforge.errors import Problem
 
@@ -19,6 +21,10 @@ catalog_app = typer.Typer(
 )
 app.add_typer(catalog_app, name="catalog")
 app.command("search")(search_command)
+app.add_typer(plan_app, name="plan")
+catalog_app.command("import")(import_command)
+catalog_app.command("export")(export_command)
+catalog_app.command("remove")(remove_command)
 console = Console()
 err = Console(stderr=True)
 
@@ -54,8 +60,13 @@ def export(
     base_url: Annotated[
         str | None, typer.Option(help="Public origin the site will be served from.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Processes rendering in parallel (default: one per core).")
+    ] = 0,
 ) -> None:
     """Render every public page through the app into static files a CDN can serve."""
+    import os
+
     from rich.progress import Progress
 
     from repforge.config import get_settings
@@ -70,7 +81,14 @@ def export(
     paths = export_paths(catalog)
     with Progress(console=console) as progress:
         task = progress.add_task("exporting", total=len(paths))
-        report = export_site(application, catalog, target, lambda: progress.advance(task), paths)
+        report = export_site(
+            application,
+            catalog,
+            target,
+            lambda: progress.advance(task),
+            paths,
+            workers=workers or os.cpu_count() or 1,
+        )
     console.print(
         f"{report.pages} files, {report.bytes_written / 1e6:.1f} MB in {report.seconds:.2f} s "
         f"({report.pages_per_second:.0f} pages/s) -> {target}"

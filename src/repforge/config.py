@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     cache_max_age_s: int = Field(
         default=300, ge=0, description="Cache-Control max-age for public pages, in seconds."
     )
+    catalog_refresh_s: float = Field(
+        default=10,
+        ge=0,
+        description="Seconds between checks of the database for imported or removed exercises; "
+        "a change reloads the catalog (0 checks on every request).",
+    )
     host: str = Field(default="127.0.0.1", description="Address `repforge serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `repforge serve` binds to.")
 

@@ -52,3 +52,20 @@ class InvalidInputError(RepforgeError):
 
 class PlanError(RepforgeError):
     """No plan can be made for this profile; the message says what to change."""
+
+
+class ImportFormatError(RepforgeError):
+    """An import file is malformed; names the file, record index and field at fault."""
+
+    def __init__(
+        self, source: str, message: str, index: int | None = None, field: str | None = None
+    ) -> None:
+        self.source = source
+        self.index = index
+        self.field = field
+        where = source
+        if index is not None:
+            where += f": record {index}"
+        if field:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {message}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import math
+import multiprocessing
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-import httpx
 from fastapi import FastAPI
 
 from repforge.catalog.catalog import Catalog
@@ -18,8 +19,6 @@ from repforge.pages import hubs, listing, seo
 from repforge.pages.links import exercise_path
 from repforge.web.app import STATIC_DIR
 
-# Requests in flight at once; the app renders on one event loop, so more buys nothing.
-CONCURRENCY = 16
 _FILE_SUFFIXES = {".md", ".xml", ".txt", ".css", ".svg", ".js", ".json", ".png", ".ico", ".html"}
 
 
@@ -49,7 +48,8 @@ def export_paths(catalog: Catalog) -> list[str]:
     for hub in hubs.all_hubs(catalog):
         paths += paginated(hub.path, len(hub.exercises))
     paths += [f"{exercise_path(ex.slug)}.md" for ex in catalog]
-    paths += ["/sitemap.xml", "/robots.txt", "/llms.txt"]
+    # the search form still loads on a static host; queries need the live server or its API
+    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
     return list(dict.fromkeys(paths))
 
@@ -64,30 +64,77 @@ def file_for(path: str) -> PurePosixPath:
     return clean / "index.html"
 
 
+async def _get(app: FastAPI, path: str) -> tuple[int, bytes]:
+    """One GET through the ASGI app, in process: (status, body)."""
+    # Written by hand rather than through httpx.ASGITransport: that transport probes for trio
+    # with a failing import on every request, which cost more than rendering the page.
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"export.local"), (b"accept", b"text/html")],
+        "client": ("127.0.0.1", 0),
+        "server": ("export.local", 80),
+    }
+    status = 0
+    chunks: list[bytes] = []
+    requested = False
+    finished = asyncio.Event()
+
+    async def receive() -> dict[str, object]:
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        # apps that listen for a disconnect (streamed files) hear it once the body is sent
+        await finished.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = int(message["status"])
+        elif message["type"] == "http.response.body":
+            chunks.append(bytes(message.get("body", b"")))
+            if not message.get("more_body", False):
+                finished.set()
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks)
+
+
 async def _render_all(
     app: FastAPI, paths: list[str], target: Path, advance: Callable[[], None]
 ) -> int:
+    # One request at a time: rendering is CPU-bound in this process, so interleaving requests
+    # would only add scheduling overhead; parallelism comes from worker processes instead.
     written = 0
-    semaphore = asyncio.Semaphore(CONCURRENCY)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://export.local") as client:
-
-        async def one(path: str) -> None:
-            nonlocal written
-            async with semaphore:
-                response = await client.get(path, headers={"Accept": "text/html"})
-            if response.status_code != 200:
-                raise RuntimeError(f"{path} answered {response.status_code}")
-            destination = target / file_for(path)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(response.content)
-            written += len(response.content)
-            advance()
-
-        await asyncio.gather(*(one(p) for p in paths))
-        not_found = await client.get("/404-page-for-static-hosts")
-        (target / "404.html").write_bytes(not_found.content)
+    for path in paths:
+        status, body = await _get(app, path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+        destination = target / file_for(path)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(body)
+        written += len(body)
+        advance()
+    _, not_found = await _get(app, "/404-page-for-static-hosts")
+    (target / "404.html").write_bytes(not_found)
     return written
+
+
+def _worker(app: FastAPI, paths: list[str], target: Path, done: Any) -> None:
+    """Child process: render a share of the paths, report each finished page on `done`."""
+    state = app.state.repforge
+    state.engine.dispose(close=False)  # never share the parent's pooled connections
+    written = asyncio.run(_render_all(app, paths, target, lambda: done.put(0)))
+    done.put(written + 1)  # a positive number closes this worker's tally
 
 
 def export_site(
@@ -96,12 +143,36 @@ def export_site(
     target: Path,
     advance: Callable[[], None] = lambda: None,
     paths: list[str] | None = None,
+    workers: int = 1,
 ) -> ExportReport:
-    """Render every public path through `app` into `target` (emptied first)."""
+    """Render every public path through `app` into `target` (emptied first), on `workers` cores."""
     chosen = export_paths(catalog) if paths is None else paths
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     started = time.perf_counter()
-    written = asyncio.run(_render_all(app, chosen, target, advance))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        written = asyncio.run(_render_all(app, chosen, target, advance))
+        return ExportReport(len(chosen), written, time.perf_counter() - started)
+    # Forked children inherit the loaded app and catalog, so no worker pays start-up again.
+    context = multiprocessing.get_context("fork")
+    done = context.Queue()
+    shares = [chosen[i::workers] for i in range(workers)]
+    children = [
+        context.Process(target=_worker, args=(app, share, target, done)) for share in shares
+    ]
+    for child in children:
+        child.start()
+    written, finished = 0, 0
+    while finished < len(children):
+        value = done.get()
+        if value == 0:
+            advance()
+        else:
+            written += value - 1
+            finished += 1
+    for child in children:
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(f"an export worker failed with exit code {child.exitcode}")
     return ExportReport(len(chosen), written, time.perf_counter() - started)

@@ -72,3 +72,14 @@ def test_unknown_slug_raises_not_found_with_suggestions(small_catalog: Catalog) 
     with pytest.raises(NotFoundError) as info:
         compose(small_catalog, "test-squats")
     assert info.value.suggestions[0] == "test-squat"
+
+
+def test_fact_links_spell_the_value_and_link_only_published_hubs(small_catalog: Catalog) -> None:
+    page = compose(small_catalog, "goblet-test")
+    for fact in page.facts:
+        if fact.links:
+            assert "".join(link.label for link in fact.links) == fact.value
+    equipment = next(f for f in page.facts if f.label == "Equipment")
+    assert [link.href for link in equipment.links] == ["", "", ""]  # thin hubs stay unlinked
+    body = next(f for f in page.facts if f.label == "Body Part")
+    assert body.links[0].href == "/exercises/legs"

@@ -89,17 +89,25 @@ class Catalog:
         return self._group("equipment")
 
     @cached_property
+    def by_pattern(self) -> Mapping[str, tuple[Exercise, ...]]:
+        return self._group("pattern")
+
+    @cached_property
     def by_difficulty(self) -> Mapping[str, tuple[Exercise, ...]]:
         return self._group("difficulty")
 
-    def referrers(self, slug: str) -> list[tuple[Exercise, str]]:
-        """Exercises whose relations point at `slug`, with the relation kind."""
-        found = []
+    @cached_property
+    def _referrers(self) -> Mapping[str, tuple[tuple[Exercise, str], ...]]:
+        found: dict[str, list[tuple[Exercise, str]]] = defaultdict(list)
         for exercise in self:
             for kind in ("easier", "harder", "alternatives"):
-                if any(r.slug == slug for r in getattr(exercise, kind)):
-                    found.append((exercise, kind))
-        return found
+                for slug in dict.fromkeys(r.slug for r in getattr(exercise, kind)):
+                    found[slug].append((exercise, kind))
+        return {slug: tuple(pairs) for slug, pairs in found.items()}
+
+    def referrers(self, slug: str) -> list[tuple[Exercise, str]]:
+        """Exercises whose relations point at `slug`, with the relation kind."""
+        return list(self._referrers.get(slug, ()))
 
 
 def _values(exercise: Exercise, key: str) -> tuple[str, ...]:

@@ -93,8 +93,10 @@ def _message(error: Any) -> str:
     return f"{loc}: {text}" if loc else text
 
 
-def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
-    """Parse and validate one file; returns the exercise or the problems found."""
+def parse(
+    source: SourceFile, model: type[Exercise] = AuthoredExercise
+) -> tuple[Parsed | None, list[Problem]]:
+    """Parse and validate one file as `model`; returns the exercise or the problems found."""
     try:
         loader = yaml.SafeLoader(source.text)
         try:
@@ -110,7 +112,7 @@ def parse(source: SourceFile) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(source.name, 1, "file must hold a mapping of exercise fields")]
     problems = _duplicate_keys(node, source.name)
     try:
-        exercise = AuthoredExercise.model_validate(data)
+        exercise = model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             line = locate(node, error["loc"])

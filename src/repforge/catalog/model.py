@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from enum import StrEnum
+from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -222,16 +226,22 @@ class Exercise(_Frozen):
             raise ValueError("why_hard is only for advanced exercises")
         return self
 
-    @property
+    # Cached: relations, search and the planner read these in tight loops; the model is frozen.
+    @cached_property
     def difficulty_rank(self) -> int:
         return vocab.DIFFICULTIES[self.difficulty].rank
 
-    @property
-    def muscle_weights(self) -> dict[str, float]:
+    @cached_property
+    def muscle_weights(self) -> Mapping[str, float]:
         """Muscle slug -> share of a set credited to it (target = 1)."""
         weights = {s.muscle: s.weight for s in self.secondary}
         weights[self.target] = 1.0
-        return weights
+        return MappingProxyType(weights)
+
+    @cached_property
+    def muscle_norm(self) -> float:
+        """Euclidean length of muscle_weights, for cosine similarity."""
+        return math.sqrt(sum(v * v for v in self.muscle_weights.values()))
 
     def relations(self, kind: RelationKind) -> tuple[Relation, ...]:
         return {

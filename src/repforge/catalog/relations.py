@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Set
 from dataclasses import dataclass
 
@@ -35,8 +34,8 @@ class Substitute:
 def muscle_overlap(a: Exercise, b: Exercise) -> float:
     """Cosine similarity of the two muscle-weight vectors (1 = same muscles, same emphasis)."""
     wa, wb = a.muscle_weights, b.muscle_weights
-    dot = sum(wa[m] * wb.get(m, 0.0) for m in wa)
-    norm = math.sqrt(sum(v * v for v in wa.values())) * math.sqrt(sum(v * v for v in wb.values()))
+    dot = sum(weight * wb[m] for m, weight in wa.items() if m in wb)
+    norm = a.muscle_norm * b.muscle_norm
     return dot / norm if norm else 0.0
 
 
@@ -68,6 +67,30 @@ def _reason(a: Exercise, b: Exercise) -> str:
     return f"Works the {target} too, with {kit}."
 
 
+# Scores below this never make any list, so they are not kept in the per-exercise ranking.
+_FLOOR = 0.35
+
+
+def _ranking(catalog: Catalog, original: Exercise) -> list[Substitute]:
+    """Every exercise scoring at least _FLOOR against `original`, best first (any kit)."""
+    # Only exercises sharing a muscle or the pattern can reach _FLOOR: without either, the
+    # difficulty and popularity terms add up to at most 0.15.
+    pool = {e.slug: e for m in original.muscle_weights for e in catalog.by_muscle.get(m, ())}
+    pool.update((e.slug, e) for e in catalog.by_pattern.get(original.pattern, ()))
+    ranked = []
+    for candidate in pool.values():
+        if candidate.slug == original.slug:
+            continue
+        score = similarity(original, candidate)
+        if score >= _FLOOR:
+            listed = any(r.slug == candidate.slug for r in original.alternatives)
+            ranked.append(
+                Substitute(candidate, round(score, 3), _reason(original, candidate), listed)
+            )
+    ranked.sort(key=lambda s: (-s.score, s.exercise.name))
+    return ranked
+
+
 def substitutes(
     catalog: Catalog,
     slug: str,
@@ -77,21 +100,18 @@ def substitutes(
 ) -> list[Substitute]:
     """Exercises that can replace `slug`, doable with `available` kit (None = any), best first."""
     original = catalog.get(slug)
+    # one pass over the catalog per exercise, kept with the catalog: pages and the API reuse it
+    ranked = catalog.memo(f"substitutes:{slug}", lambda: _ranking(catalog, original))
     kit = None if available is None else frozenset(available) | {"bodyweight"}
-    ranked = []
-    for candidate in catalog:
-        if candidate.slug == original.slug:
-            continue
-        if kit is not None and not candidate.equipment.doable_with(kit):
-            continue
-        score = similarity(original, candidate)
-        if score >= minimum:
-            listed = any(r.slug == candidate.slug for r in original.alternatives)
-            ranked.append(
-                Substitute(candidate, round(score, 3), _reason(original, candidate), listed)
-            )
-    ranked.sort(key=lambda s: (-s.score, s.exercise.name))
-    return ranked[:limit]
+    found = []
+    for substitute in ranked:
+        if substitute.score < minimum:
+            break
+        if kit is None or substitute.exercise.equipment.doable_with(kit):
+            found.append(substitute)
+            if len(found) == limit:
+                break
+    return found
 
 
 def related(catalog: Catalog, slug: str, limit: int = 6) -> list[Substitute]:

@@ -49,6 +49,10 @@ def compare_path(a: str, b: str) -> str:
 
 def pairs(catalog: Catalog) -> list[tuple[str, str]]:
     """Every published pair: one of the two lists the other as an alternative."""
+    return list(catalog.memo("comparison-pairs", lambda: tuple(_pairs(catalog))))
+
+
+def _pairs(catalog: Catalog) -> list[tuple[str, str]]:
     found = set()
     for ex in catalog:
         for relation in ex.alternatives:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from repforge.catalog import vocab
@@ -31,7 +32,7 @@ from repforge.pages.text import (
 
 @dataclass(frozen=True)
 class Fact:
-    """One structured fact in the quick answer, with hub links for its values."""
+    """One structured fact in the quick answer; `links` spell the value, linked where a hub exists."""
 
     label: str
     value: str
@@ -90,22 +91,47 @@ def derived_sentence(ex: Exercise) -> str:
     return f"{first} {second}."
 
 
-def _facts(ex: Exercise) -> tuple[Fact, ...]:
+def _facts(catalog: Catalog, ex: Exercise) -> tuple[Fact, ...]:
+    """The six quick-answer facts; values link to their hubs only where a hub is published."""
+
+    def part(kind: str, slug: str, name: str, path: Callable[[str], str]) -> Link:
+        return Link(name, path(slug) if hub_exists(catalog, kind, slug) else "")
+
+    def joined(items: list[Link], separator: str) -> list[Link]:
+        out: list[Link] = []
+        for i, item in enumerate(items):
+            out += [Link(separator, "")] if i else []
+            out.append(item)
+        return out
+
     body_part = vocab.BODY_PARTS[ex.body_part]
     target = vocab.MUSCLES[ex.target]
     secondary = [vocab.MUSCLES[s.muscle] for s in ex.secondary]
+
+    def kit(slugs: tuple[str, ...]) -> list[Link]:
+        return [part("equipment", s, vocab.EQUIPMENT[s].name, equipment_path) for s in slugs]
+
+    equipment = joined(kit(ex.equipment.required), ", ")
+    if ex.equipment.options:
+        equipment += [Link(", ", "")] if equipment else []
+        equipment += joined(kit(ex.equipment.options), " or ")
+    if not equipment:
+        equipment = kit(("bodyweight",))
+    muscles = [part("muscle", m.slug, m.name, muscle_path) for m in secondary]
     return (
-        Fact("Body Part", body_part.name, (Link(body_part.name, body_part_path(body_part.slug)),)),
         Fact(
-            "Equipment",
-            equipment_label(ex.equipment),
-            tuple(Link(vocab.EQUIPMENT[s].name, equipment_path(s)) for s in ex.equipment.slugs),
+            "Body Part",
+            body_part.name,
+            (part("body-part", body_part.slug, body_part.name, body_part_path),),
         ),
-        Fact("Target Muscle", target.name, (Link(target.name, muscle_path(target.slug)),)),
+        Fact("Equipment", equipment_label(ex.equipment), tuple(equipment)),
+        Fact(
+            "Target Muscle", target.name, (part("muscle", target.slug, target.name, muscle_path),)
+        ),
         Fact(
             "Secondary Muscles",
             ", ".join(m.name for m in secondary) or "None",
-            tuple(Link(m.name, muscle_path(m.slug)) for m in secondary),
+            tuple(joined(muscles, ", ")),
         ),
         Fact("Difficulty", vocab.DIFFICULTIES[ex.difficulty].name),
         Fact("Category", vocab.CATEGORIES[ex.category].name),
@@ -186,7 +212,7 @@ def compose(catalog: Catalog, slug: str) -> ExercisePage:
         title=ex.name,
         summary=ex.summary,
         derived=derived_sentence(ex),
-        facts=_facts(ex),
+        facts=_facts(catalog, ex),
         steps=ex.steps,
         tips=ex.tips,
         mistakes=ex.mistakes,

@@ -115,12 +115,23 @@ def resolve(rest: str) -> tuple[str, str]:
 
 def hub_exists(catalog: Catalog, kind: str, key: str) -> bool:
     """Whether the hub is big enough to publish."""
+    return (kind, key) in _published(catalog)
+
+
+def _published(catalog: Catalog) -> frozenset[tuple[str, str]]:
+    # every page asks this several times; answer from one pass, kept with the catalog
+    return catalog.memo(
+        "published-hubs", lambda: frozenset((h.kind, h.key) for h in all_hubs(catalog))
+    )
+
+
+def _big_enough(catalog: Catalog, kind: str, key: str) -> bool:
     return _known(kind, key) and len(_members(catalog, kind, key)) >= MIN_HUB_SIZE
 
 
 def hub(catalog: Catalog, kind: str, key: str) -> Hub:
     """The hub page, or NotFoundError when unknown or too small to publish."""
-    if not hub_exists(catalog, kind, key):
+    if not _big_enough(catalog, kind, key):
         raise NotFoundError(kind.replace("-", " ") + " hub", key)
     members = _members(catalog, kind, key)
     if kind != "muscle":
@@ -137,6 +148,10 @@ def hub(catalog: Catalog, kind: str, key: str) -> Hub:
 
 def all_hubs(catalog: Catalog) -> list[Hub]:
     """Every publishable hub, for the index, the sitemap and the static export."""
+    return list(catalog.memo("all-hubs", lambda: tuple(_all_hubs(catalog))))
+
+
+def _all_hubs(catalog: Catalog) -> list[Hub]:
     keys: list[tuple[str, str]] = []
     keys += [("body-part", b.slug) for b in vocab.BODY_PARTS]
     keys += [("equipment", e.slug) for e in vocab.EQUIPMENT]
@@ -147,4 +162,4 @@ def all_hubs(catalog: Catalog) -> list[Hub]:
         for b in vocab.BODY_PARTS
         for e in vocab.EQUIPMENT
     ]
-    return [hub(catalog, kind, key) for kind, key in keys if hub_exists(catalog, kind, key)]
+    return [hub(catalog, kind, key) for kind, key in keys if _big_enough(catalog, kind, key)]

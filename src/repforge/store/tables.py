@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, String, Text, func
+from sqlalchemy import JSON, DateTime, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -22,3 +23,30 @@ class InstanceMeta(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class CustomExercise(Base):
+    """An imported or operator-added exercise, merged into the served catalog."""
+
+    __tablename__ = "custom_exercises"
+    __table_args__ = (Index("ix_custom_exercises_source", "source", "source_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    source: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[str | None] = mapped_column(String(200))
+    licence: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str] = mapped_column(String(200))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the Exercise, as model_dump(mode="json")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class SavedPlan(Base):
+    """A generated plan kept under its content id so GET /api/v1/plans/{id} works anywhere."""
+
+    __tablename__ = "saved_plans"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    catalog_version: Mapped[str] = mapped_column(String(32))
+    plan: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

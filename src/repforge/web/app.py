@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from repforge import __version__
+from repforge import __version__, importing
 from repforge.catalog import load
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
@@ -15,7 +19,9 @@ from repforge.store import db
 from repforge.store.meta import MetaRepository
 from repforge.web import errors
 from repforge.web.api import exercisedb as exercisedb_api
+from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
+from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
 from repforge.web.state import AppState
@@ -31,30 +37,57 @@ def load_catalog(settings: Settings) -> Catalog:
     return load.load_builtin()
 
 
+class CatalogRefresh:
+    """Reload the catalog when custom exercises changed, checked every catalog_refresh_s."""
+
+    def __init__(self, app: ASGIApp, state: AppState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.state.refresh_due():
+            await run_in_threadpool(self.state.refresh_catalog)
+        await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, catalog: Catalog | None = None) -> FastAPI:
     """Build the app: load the catalog, open (and migrate) the database, mount the routes."""
     settings = settings or get_settings()
-    catalog = catalog if catalog is not None else load_catalog(settings)
+    base = catalog if catalog is not None else load_catalog(settings)
     engine = db.make_engine(settings.resolved_database_url)
     if settings.auto_migrate:
         db.upgrade(engine)
     sessions = db.session_factory(engine)
+    catalog, revision = importing.custom_catalog(sessions, base)
     with db.transaction(sessions) as session:
         MetaRepository(session).put("catalog_version", catalog.version)
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        # give pooled connections back on shutdown instead of leaving them to the collector
+        state.engine.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="repforge",
         version=__version__,
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
-    app.state.repforge = AppState(settings, catalog, engine, sessions)
-    app.state.templates = make_templates()
+    state = AppState(
+        settings, catalog, engine, sessions, base_catalog=base, catalog_revision=revision
+    )
+    app.state.repforge = state
+    app.add_middleware(CatalogRefresh, state=state)
+    app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(site_search.router)
+    app.include_router(site_plan.router)
     app.include_router(site_routes.router)
     app.include_router(api_v1.router)
+    app.include_router(plans_api.router)
     app.include_router(exercisedb_api.router)
     return app

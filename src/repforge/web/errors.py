@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from repforge.errors import InvalidInputError, NotFoundError, RepforgeError
+from repforge.errors import InvalidInputError, NotFoundError, PlanError, RepforgeError
 
 PROBLEM = "application/problem+json"
 
@@ -58,6 +58,13 @@ async def _invalid(request: Request, exc: Exception) -> Response:
     return _html(request, 422, "Invalid input", str(exc), [])
 
 
+async def _unplannable(request: Request, exc: Exception) -> Response:
+    # the profile is well formed but no plan can satisfy it: the client must change the profile
+    if _is_api(request):
+        return problem(422, "Cannot plan", str(exc))
+    return _html(request, 422, "We could not build that plan", str(exc), [])
+
+
 async def _domain(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return problem(400, "Bad request", str(exc))
@@ -95,6 +102,7 @@ def install(app: FastAPI) -> None:
     """Register every handler on the app."""
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InvalidInputError, _invalid)
+    app.add_exception_handler(PlanError, _unplannable)
     app.add_exception_handler(RepforgeError, _domain)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(RequestValidationError, _validation)

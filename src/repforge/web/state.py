@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from repforge import importing
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -21,3 +28,29 @@ class AppState:
     sessions: sessionmaker[Session]
     # (catalog version, cache key) -> rendered body; bounded by the number of public pages
     rendered: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    # the file catalog custom exercises are merged into, and the database revision merged
+    base_catalog: Catalog | None = None
+    catalog_revision: int = 0
+    catalog_checked_at: float = field(default_factory=time.monotonic)
+    _refreshing: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def refresh_due(self) -> bool:
+        return time.monotonic() - self.catalog_checked_at >= self.settings.catalog_refresh_s
+
+    def refresh_catalog(self) -> bool:
+        """Reload the catalog if another process changed custom exercises; True if it did."""
+        if self.base_catalog is None or not self._refreshing.acquire(blocking=False):
+            return False  # nothing to merge into, or another request is already checking
+        try:
+            self.catalog_checked_at = time.monotonic()
+            if importing.revision(self.sessions) == self.catalog_revision:
+                return False
+            catalog, revision = importing.custom_catalog(self.sessions, self.base_catalog)
+            self.catalog, self.catalog_revision = catalog, revision
+            self.rendered.clear()  # keyed on the old version, never read again
+            return True
+        except SQLAlchemyError:
+            log.exception("catalog refresh failed; serving the catalog already loaded")
+            return False
+        finally:
+            self._refreshing.release()

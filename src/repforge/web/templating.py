@@ -8,9 +8,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from repforge.catalog import vocab
 
 
-def make_templates() -> Jinja2Templates:
+def make_templates(reload: bool = False) -> Jinja2Templates:
     """Templates with autoescaping on and the vocabularies available to every page."""
     env = Environment(
+        # checking template files for changes on every render costs a stat per page
+        auto_reload=reload,
         loader=PackageLoader("repforge.web", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,

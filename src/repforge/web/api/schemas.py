@@ -355,7 +355,7 @@ def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries documenting problem+json error responses."""
-    titles = {404: "Not found", 422: "Invalid input"}
+    titles = {400: "Malformed request body", 404: "Not found", 422: "Invalid input"}
     schema = Problem.model_json_schema()
     return {
         status: {

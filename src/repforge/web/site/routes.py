@@ -17,6 +17,7 @@ from repforge.web.caching import cached, state_of
 from repforge.web.site.query import canonical_query, filter_from, page_link
 from repforge.web.site.render import render
 
+# Handlers are async: they read memory and a cached body, cheaper than a thread-pool hop.
 router = APIRouter()
 
 HTML = "text/html; charset=utf-8"
@@ -42,7 +43,7 @@ async def healthz() -> PlainTextResponse:
 
 
 @router.get("/", include_in_schema=False)
-def home(request: Request) -> Response:
+async def home(request: Request) -> Response:
     catalog = state_of(request).catalog
 
     def page() -> str:
@@ -58,7 +59,7 @@ def home(request: Request) -> Response:
 
 
 @router.get("/exercise/compare/{pair}", include_in_schema=False)
-def comparison(request: Request, pair: str) -> Response:
+async def comparison(request: Request, pair: str) -> Response:
     state = state_of(request)
     found = compare(state.catalog, pair)
     canonical = compare_path(found.left.slug, found.right.slug)
@@ -70,7 +71,7 @@ def comparison(request: Request, pair: str) -> Response:
 
 
 @router.get("/exercise/{slug}.md", include_in_schema=False)
-def exercise_md(request: Request, slug: str) -> Response:
+async def exercise_md(request: Request, slug: str) -> Response:
     state = state_of(request)
 
     def page() -> str:
@@ -83,9 +84,9 @@ def exercise_md(request: Request, slug: str) -> Response:
 
 
 @router.get("/exercise/{slug}", include_in_schema=False)
-def exercise(request: Request, slug: str) -> Response:
+async def exercise(request: Request, slug: str) -> Response:
     if _wants_markdown(request):
-        return exercise_md(request, slug)
+        return await exercise_md(request, slug)
     state = state_of(request)
 
     def page() -> str:
@@ -105,17 +106,17 @@ def exercise(request: Request, slug: str) -> Response:
 
 
 @router.get("/exercises", include_in_schema=False)
-def exercises_index(request: Request) -> Response:
+async def exercises_index(request: Request) -> Response:
     return _listing(request, None)
 
 
 @router.get("/exercises/page/{number}", include_in_schema=False)
-def exercises_index_page(request: Request, number: int) -> Response:
+async def exercises_index_page(request: Request, number: int) -> Response:
     return _listing(request, None, number)
 
 
 @router.get("/exercises/{rest:path}/page/{number}", include_in_schema=False)
-def hub_page(request: Request, rest: str, number: int) -> Response:
+async def hub_page(request: Request, rest: str, number: int) -> Response:
     kind, key = hubs.resolve(rest)
     return _listing(request, hubs.hub(state_of(request).catalog, kind, key), number)
 
@@ -160,13 +161,13 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
 
 
 @router.get("/exercises/{rest:path}", include_in_schema=False)
-def hub_view(request: Request, rest: str) -> Response:
+async def hub_view(request: Request, rest: str) -> Response:
     kind, key = hubs.resolve(rest)
     return _listing(request, hubs.hub(state_of(request).catalog, kind, key))
 
 
 @router.get("/sitemap.xml", include_in_schema=False)
-def sitemap(request: Request) -> Response:
+async def sitemap(request: Request) -> Response:
     state = state_of(request)
     return cached(
         request, "sitemap", XML, lambda: seo.sitemap(state.catalog, state.settings.base_url)
@@ -174,13 +175,13 @@ def sitemap(request: Request) -> Response:
 
 
 @router.get("/robots.txt", include_in_schema=False)
-def robots(request: Request) -> Response:
+async def robots(request: Request) -> Response:
     state = state_of(request)
     return cached(request, "robots", TEXT, lambda: seo.robots(state.settings.base_url))
 
 
 @router.get("/llms.txt", include_in_schema=False)
-def llms(request: Request) -> Response:
+async def llms(request: Request) -> Response:
     state = state_of(request)
     settings = state.settings
     return cached(

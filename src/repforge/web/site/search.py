@@ -17,7 +17,7 @@ MAX_QUERY = 200
 
 
 @router.get("/search", include_in_schema=False)
-def search_page(
+async def search_page(
     request: Request,
     q: str = Query("", max_length=MAX_QUERY),
     page: int = Query(1, ge=1, le=50),
@@ -37,7 +37,7 @@ def search_page(
 
 
 @router.get("/search/suggest", include_in_schema=False)
-def suggest(request: Request, q: str = Query("", max_length=MAX_QUERY)) -> Response:
+async def suggest(request: Request, q: str = Query("", max_length=MAX_QUERY)) -> Response:
     """Autocomplete: up to 8 exercises whose name or alias starts like `q`."""
     catalog = state_of(request).catalog
     hits = index_for(catalog).suggest(q, limit=8) if q.strip() else []

@@ -1,0 +1,171 @@
+"""`repforge plan`: generate a plan (Markdown, JSON or iCalendar) and validate plan files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.load import load_builtin, load_dir
+from repforge.errors import InvalidInputError, PlanError, RepforgeError
+from repforge.planner.ics import plan_ics
+from repforge.planner.markdown import plan_markdown
+from repforge.planner.service import make_plan, validate_plan
+
+plan_app = typer.Typer(help="Generate and validate personalised training plans.")
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    """Output formats of `repforge plan`."""
+
+    markdown = "markdown"
+    json = "json"
+    ics = "ics"
+
+
+def _catalog(folder: Path | None) -> Catalog:
+    return load_dir(folder) if folder else load_builtin()
+
+
+def _fail(exc: RepforgeError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    return typer.Exit(2 if isinstance(exc, InvalidInputError) else 1)
+
+
+def _maxes(values: list[str]) -> dict[str, Any]:
+    # "barbell-bench-press=100x5" -> {"barbell-bench-press": {"weight_kg": 100, "reps": 5}}
+    out: dict[str, Any] = {}
+    for value in values:
+        slug, _, amount = value.partition("=")
+        weight, _, reps = amount.partition("x")
+        try:
+            out[slug.strip()] = {"weight_kg": float(weight), "reps": int(reps or 1)}
+        except ValueError:
+            raise InvalidInputError("max", f"{value!r} is not SLUG=KG or SLUG=KGxREPS") from None
+    return out
+
+
+def _next_monday(today: date) -> date:
+    return today + timedelta(days=(7 - today.weekday()) % 7)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+Opt = typer.Option
+
+
+@plan_app.callback(invoke_without_command=True)
+def plan(
+    ctx: typer.Context,
+    goal: Annotated[
+        str, Opt(help="strength, hypertrophy, endurance, general-fitness or fat-loss.")
+    ] = "general-fitness",
+    level: Annotated[
+        str, Opt(help="beginner (< 6 months), intermediate (6-24) or advanced.")
+    ] = "beginner",
+    days: Annotated[
+        int | None, Opt(help="Training days per week, 1-7 (default 3, or as many as --weekdays).")
+    ] = None,
+    weekdays: Annotated[str, Opt(help="Which days, e.g. mon,wed,fri (default: spread out).")] = "",
+    minutes: Annotated[int, Opt(help="Minutes per session, 15-180.")] = 60,
+    equipment: Annotated[
+        str, Opt(help="Kit slugs or presets: bodyweight, home-dumbbells, home-gym, full-gym.")
+    ] = "full-gym",
+    protect: Annotated[str, Opt(help="Joints to protect, e.g. knees,lower-back.")] = "",
+    priorities: Annotated[str, Opt(help="Muscles to emphasise, e.g. chest,side-delts.")] = "",
+    exclude: Annotated[str, Opt(help="Exercise slugs to leave out.")] = "",
+    weeks: Annotated[int, Opt(help="Plan length in weeks, 1-16.")] = 4,
+    can_do: Annotated[str, Opt(help="Skills you can already do, e.g. pull-up.")] = "",
+    cannot_do: Annotated[str, Opt(help="Skills you cannot do yet; they get regressions.")] = "",
+    familiar: Annotated[str, Opt(help="Exercises you know and like.")] = "",
+    max_: Annotated[
+        list[str],
+        Opt("--max", help="Known max for starting loads: SLUG=KG or SLUG=KGxREPS (repeatable)."),
+    ] = [],  # noqa: B006
+    format_: Annotated[Format, Opt("--format", help="Output format.")] = Format.markdown,
+    output: Annotated[
+        Path | None, Opt("-o", "--output", help="Write to this file instead of stdout.")
+    ] = None,
+    start: Annotated[
+        str, Opt(help="iCalendar: a date in week 1 (YYYY-MM-DD; default next Monday).")
+    ] = "",
+    at: Annotated[str, Opt(help="iCalendar: session start time, HH:MM.")] = "18:00",
+    catalog: Annotated[
+        Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
+    ] = None,
+) -> None:
+    """Generate a plan for a profile (run `repforge plan validate FILE` to check a plan)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        profile: dict[str, Any] = {
+            "goal": goal,
+            "level": level,
+            "minutes": minutes,
+            "equipment": equipment,
+            "protect": protect,
+            "priorities": priorities,
+            "exclude": exclude,
+            "weeks": weeks,
+            "can_do": can_do,
+            "cannot_do": cannot_do,
+            "familiar": familiar,
+            "maxes": _maxes(max_),
+        }
+        if days is not None:
+            profile["days"] = days
+        if weekdays:
+            profile["weekdays"] = weekdays
+        result = make_plan(_catalog(catalog), profile)
+        if format_ is Format.json:
+            text = result.to_json()
+        elif format_ is Format.ics:
+            first = date.fromisoformat(start) if start else _next_monday(date.today())
+            text = plan_ics(result, first, time.fromisoformat(at))
+        else:
+            text = plan_markdown(result)
+    except ValueError as exc:
+        raise _fail(InvalidInputError("start" if start else "at", str(exc))) from None
+    except (InvalidInputError, PlanError, RepforgeError) as exc:
+        raise _fail(exc) from None
+    _write(text, output)
+
+
+@plan_app.command("validate")
+def validate(
+    file: Annotated[
+        Path, typer.Argument(help="A plan in repforge's JSON format.", exists=True, dir_okay=False)
+    ],
+    as_json: Annotated[bool, Opt("--json", help="Print the report as JSON.")] = False,
+    catalog: Annotated[
+        Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
+    ] = None,
+) -> None:
+    """Check a plan against the training-science invariants; exit 1 when a hard rule is broken."""
+    try:
+        report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
+    except RepforgeError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
+    else:
+        for finding in [*report.errors, *report.warnings]:
+            where = f" week {finding.week}" if finding.week else ""
+            where += f" {finding.day}" if finding.day else ""
+            typer.echo(f"{finding.severity}: {finding.check}{where}: {finding.message}")
+        typer.echo(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    if report.errors:
+        raise typer.Exit(1)

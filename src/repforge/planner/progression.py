@@ -1,0 +1,299 @@
+"""Week-by-week progression: RIR ramp, set ramp, deloads, starting loads, and their checks (#27-#31)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from repforge.planner import prescription as rx
+from repforge.planner.plan import Finding
+from repforge.planner.profile import WEEKDAYS, Option, Profile, Weekday
+from repforge.planner.timing import (
+    TimedItem,
+    general_warmup_seconds,
+    session_seconds,
+)
+from repforge.planner.validate import Day, Item, day_volume, weekly_cap
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One exercise in one week: what it is and how it is dosed."""
+
+    option: Option
+    rx: rx.Prescription
+    sets: int
+    rir: int
+    load_kg: float | None = None
+
+    @property
+    def timed(self) -> TimedItem:
+        ex = self.option.exercise
+        return TimedItem(
+            ex,
+            self.sets,
+            self.rx.reps,
+            self.rx.unit,
+            self.rx.rest_seconds,
+            self.rir,
+            self.option.mode,
+        )
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    """One week: its number, whether it deloads, its position in the mesocycle, and sessions."""
+
+    week: int
+    deload: bool
+    in_block: int  # 1-based accumulation week within the mesocycle (0 for a deload)
+    sessions: list[list[Planned]]
+
+
+def schedule(profile: Profile) -> list[tuple[int, bool, int]]:
+    """(week, deload, accumulation week in block) for every week of the plan."""
+    block = rx.ACCUMULATION_WEEKS[profile.level]
+    out = []
+    for week in range(1, profile.weeks + 1):
+        position = (week - 1) % (block + 1)
+        deload = position == block
+        out.append((week, deload, 0 if deload else position + 1))
+    return out
+
+
+def rir_for(profile: Profile, option: Option, in_block: int, week: int) -> int:
+    """Target RIR for an accumulation week: a linear ramp from the goal's start to its end."""
+    start, end = rx.RIR_RAMP[profile.goal][profile.level]
+    block = rx.ACCUMULATION_WEEKS[profile.level]
+    step = (start - end) * (in_block - 1) / max(block - 1, 1)
+    return max(round(start - step), rx.min_rir(option.exercise, profile.level, week))
+
+
+def load_for(profile: Profile, planned: Planned) -> float | None:
+    """Working load from a known rep max (Epley e1RM, RTS chart at the top of the rep range)."""
+    best = profile.maxes.get(planned.option.exercise.slug)
+    if best is None or planned.rx.unit != "reps" or planned.option.mode != "normal":
+        return None
+    e1rm = rx.e1rm(best.weight_kg, best.reps)
+    return rx.starting_load(e1rm, planned.rx.reps[1], planned.rir)
+
+
+def _fits(profile: Profile, session: list[Planned]) -> bool:
+    # Timed at the block's lowest RIR, as the solver does, so later weeks still fit.
+    general = general_warmup_seconds(profile.goal, profile.minutes)
+    lowest = rx.RIR_RAMP[profile.goal][profile.level][1]
+    timed = [replace(p, rir=min(p.rir, lowest)).timed for p in session]
+    return session_seconds(timed, general) <= profile.minutes * 60
+
+
+def _neighbours(days: Sequence[Weekday] | None, count: int) -> dict[int, list[int]]:
+    """Session index -> the sessions on the calendar days either side (the week wraps)."""
+    out: dict[int, list[int]] = {i: [] for i in range(count)}
+    if days is None:
+        return out
+    for i in range(count):
+        for j in range(count):
+            gap = abs(WEEKDAYS.index(days[i]) - WEEKDAYS.index(days[j]))
+            if i != j and gap in (1, 6):
+                out[i].append(j)
+    return out
+
+
+def _direct(session: Sequence[Planned], muscle: str) -> int:
+    return sum(p.sets for p in session if p.option.exercise.target == muscle)
+
+
+def _recovers(muscle: str, here: int, others: Sequence[int]) -> bool:
+    """No >= 4 direct sets on consecutive days, unless a fast muscle stays <= 4 (#21)."""
+    for there in others:
+        fast_ok = (
+            muscle in rx.FAST_RECOVERY_MUSCLES and max(here, there) <= rx.FAST_RECOVERY_MAX_SETS
+        )
+        if min(here, there) >= rx.RECOVERY_HEAVY_SETS and not fast_ok:
+            return False
+    return True
+
+
+def ramp(
+    profile: Profile, previous: list[list[Planned]], days: Sequence[Weekday] | None = None
+) -> list[list[Planned]]:
+    """Next accumulation week's sets: +1 per muscle (+2 for priorities) where caps, time and
+    recovery allow (`days`, one per session, keeps consecutive-day spacing, #21)."""
+    sessions = [list(s) for s in previous]
+    beside = _neighbours(days, len(sessions))
+    added: dict[str, int] = defaultdict(int)
+    weekly: dict[str, int] = defaultdict(int)
+    for session in sessions:
+        for planned in session:
+            unit, _, _ = weekly_cap(planned.option.exercise.target, profile, first_week=False)
+            weekly[unit] += planned.sets
+    order = sorted(
+        ((s, i) for s, session in enumerate(sessions) for i in range(len(session))),
+        key=lambda si: (
+            sessions[si[0]][si[1]].option.exercise.target not in profile.priorities,
+            si,
+        ),
+    )
+    for s, i in order:
+        planned = sessions[s][i]
+        target = planned.option.exercise.target
+        unit, _, cap = weekly_cap(target, profile, first_week=False)
+        allowed = rx.SET_RAMP_PER_WEEK if target in profile.priorities else 1
+        if planned.sets >= planned.rx.sets[1] or added[unit] >= allowed or weekly[unit] >= cap:
+            continue
+        session_direct = sum(p.sets for p in sessions[s] if p.option.exercise.target == target)
+        if session_direct + 1 > rx.SESSION_DIRECT_WARN:
+            continue
+        nearby = [_direct(sessions[t], target) for t in beside[s]]
+        if not _recovers(target, session_direct + 1, nearby):
+            continue
+        trial = [*sessions[s][:i], replace(planned, sets=planned.sets + 1), *sessions[s][i + 1 :]]
+        if _fits(profile, trial):
+            sessions[s] = trial
+            added[unit] += 1
+            weekly[unit] += 1
+    return sessions
+
+
+def build_weeks(
+    profile: Profile, first: list[list[Planned]], days: Sequence[Weekday] | None = None
+) -> list[WeekPlan]:
+    """Every week of the plan from the solved first week (`days`: each session's weekday)."""
+    weeks: list[WeekPlan] = []
+    ramping = profile.goal == "hypertrophy" and profile.level != "beginner"
+    current = first
+    for week, deload, in_block in schedule(profile):
+        if deload:
+            last = weeks[-1].sessions if weeks else first
+            sessions = [
+                [
+                    replace(p, sets=max(1, int(p.sets * rx.DELOAD_SET_FACTOR)), rir=rx.DELOAD_RIR)
+                    for p in s
+                ]
+                for s in last
+            ]
+            sessions = [
+                [
+                    replace(
+                        p,
+                        load_kg=load_for(profile, replace(p, rir=rir_for(profile, p.option, 1, 1))),
+                    )
+                    for p in s
+                ]
+                for s in sessions
+            ]
+            weeks.append(WeekPlan(week, True, 0, sessions))
+            current = first
+            continue
+        sessions = [
+            [replace(p, rir=rir_for(profile, p.option, in_block, week)) for p in session]
+            for session in current
+        ]
+        if in_block > 1 and ramping:
+            sessions = ramp(profile, sessions, days)
+        current = sessions
+        sessions = [[replace(p, load_kg=load_for(profile, p)) for p in s] for s in sessions]
+        weeks.append(WeekPlan(week, False, in_block, sessions))
+    return weeks
+
+
+def _deloaded(profile: Profile, planned: Planned) -> Planned:
+    # Sets about halved, RIR 4, and the load of the block's first week (Bell 2022; RP practice).
+    opening = replace(planned, rir=rir_for(profile, planned.option, 1, 1))
+    sets = max(1, int(planned.sets * rx.DELOAD_SET_FACTOR))
+    return replace(planned, sets=sets, rir=rx.DELOAD_RIR, load_kg=load_for(profile, opening))
+
+
+def _f(check: str, severity: str, message: str, week: int, **where: str) -> Finding:
+    return Finding.model_validate(
+        {"check": check, "severity": severity, "message": message, "week": week, **where}
+    )
+
+
+def progression_findings(
+    profile: Profile, weeks: Sequence[tuple[int, bool, Sequence[Day]]]
+) -> list[Finding]:
+    """Deload schedule and content, set and effort ramps, progressive overload (#27-#31)."""
+    out: list[Finding] = []
+    run = 0
+    for week, deload, _ in weeks:
+        run = 0 if deload else run + 1
+        if run > rx.ACCUMULATION_MAX[profile.level]:
+            msg = f"{run} weeks without a deload (at most {rx.ACCUMULATION_MAX[profile.level]})"
+            out.append(_f("deload-schedule", "error", msg, week))
+        elif run > rx.ACCUMULATION_WARN[profile.level]:
+            msg = f"{run} weeks without a deload; coaches deload every 4-6 weeks"
+            out.append(_f("deload-schedule", "warning", msg, week))
+    ramping = profile.goal == "hypertrophy" and profile.level != "beginner"
+    for (_, prev_deload, prev), (week, deload, days) in pairwise(weeks):
+        before = _by_key(prev)
+        now = _by_key(days)
+        if deload and not prev_deload:
+            out += _deload(profile, prev, days, week)
+            continue
+        if deload or prev_deload:
+            continue
+        for key, item in now.items():
+            old = before.get(key)
+            if old is None or not item.hard:
+                continue
+            if (
+                item.sets < old.sets
+                or item.reps[0] < old.reps[0]
+                or (item.load_kg or 0) < (old.load_kg or 0)
+            ):
+                msg = f"{key[1]}: sets, reps or load fall from week {week - 1} to week {week}"
+                out.append(_f("progressive-overload", "error", msg, week, day=key[0], slug=key[1]))
+            if item.rir > old.rir:
+                msg = f"{key[1]}: target RIR rises from {old.rir} to {item.rir} within a block"
+                out.append(_f("effort-ramp", "warning", msg, week, day=key[0], slug=key[1]))
+        if ramping:
+            out += _set_ramp(profile, prev, days, week)
+    return out
+
+
+def _by_key(days: Sequence[Day]) -> dict[tuple[str, str], Item]:
+    return {(d.day, i.exercise.slug): i for d in days for i in d.items}
+
+
+def _weekly_direct(profile: Profile, days: Sequence[Day]) -> dict[str, int]:
+    totals: dict[str, int] = defaultdict(int)
+    for day in days:
+        direct, _ = day_volume(day.items)
+        for muscle, sets in direct.items():
+            unit, _, _ = weekly_cap(muscle, profile, first_week=False)
+            totals[unit] += sets
+    return totals
+
+
+def _set_ramp(
+    profile: Profile, prev: Sequence[Day], days: Sequence[Day], week: int
+) -> list[Finding]:
+    before, now = _weekly_direct(profile, prev), _weekly_direct(profile, days)
+    out = []
+    for unit, sets in sorted(now.items()):
+        if sets - before.get(unit, 0) > rx.SET_RAMP_PER_WEEK:
+            msg = f"{unit}: direct sets rise by {sets - before.get(unit, 0)} in one week (max 2)"
+            out.append(_f("set-ramp", "error", msg, week))
+    return out
+
+
+def _deload(profile: Profile, prev: Sequence[Day], days: Sequence[Day], week: int) -> list[Finding]:
+    out = []
+    before, now = _weekly_direct(profile, prev), _weekly_direct(profile, days)
+    for unit, sets in sorted(now.items()):
+        if before.get(unit) and sets > rx.DELOAD_MAX_SET_RATIO * before[unit] + 1e-9:
+            msg = f"{unit}: {sets} deload sets vs {before[unit]} the week before (max 60 %)"
+            out.append(_f("deload-content", "error", msg, week))
+    previous = _by_key(prev)
+    for key, item in _by_key(days).items():
+        if item.hard and item.rir < rx.DELOAD_RIR:
+            msg = f"{key[1]}: deload RIR {item.rir}, needs >= {rx.DELOAD_RIR}"
+            out.append(_f("deload-content", "error", msg, week, day=key[0], slug=key[1]))
+        old = previous.get(key)
+        if old and item.load_kg and old.load_kg and item.load_kg > old.load_kg:
+            msg = f"{key[1]}: deload load is heavier than the week before"
+            out.append(_f("deload-content", "error", msg, week, day=key[0], slug=key[1]))
+    return out

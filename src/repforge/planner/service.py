@@ -1,0 +1,360 @@
+"""The planner's entry points: make a plan, validate any plan, rank swaps for an exercise."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise
+from repforge.errors import InvalidInputError
+from repforge.planner import explain
+from repforge.planner import prescription as rx
+from repforge.planner.plan import (
+    Plan,
+    PlanExercise,
+    PlanSession,
+    PlanWeek,
+    ValidationReport,
+    WarmUp,
+)
+from repforge.planner.profile import (
+    STAPLE_POPULARITY,
+    Eligibility,
+    Profile,
+    check_against_catalog,
+    parse_profile,
+    score,
+)
+from repforge.planner.progression import Planned, build_weeks, rir_for
+from repforge.planner.solver import select
+from repforge.planner.split import SessionSpec, week_sessions
+from repforge.planner.timing import (
+    T_GENERAL_WARMUP_S,
+    general_warmup_seconds,
+    minutes_of,
+    session_seconds,
+    warmup_sets,
+)
+from repforge.planner.validate import (
+    MAJOR_MUSCLES,
+    Item,
+    day_volume,
+    days_of,
+    meets,
+    requirements,
+    validate,
+    weekly_cap,
+)
+
+__all__ = ["alternatives_for", "make_plan", "validate_plan"]
+
+FOCUS_BODY_PARTS: Mapping[str, frozenset[str]] = {
+    "upper": frozenset({"chest", "back", "shoulders", "arms"}),
+    "push": frozenset({"chest", "shoulders", "arms"}),
+    "pull": frozenset({"back", "shoulders", "arms"}),
+    "lower": frozenset({"legs", "back", "core"}),
+    "legs": frozenset({"legs", "back", "core"}),
+}
+CONDITIONING_MINUTES = (20, 40)  # easy aerobic work on non-lifting days (WHO 2020: 150-300 min/wk)
+MOBILITY_MINUTES = 5
+
+
+def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
+    """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
+    profile = parse_profile(profile)
+    check_against_catalog(profile, catalog)
+    eligibility = Eligibility(catalog, profile)
+    specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
+    selection = select(eligibility, specs)
+    first = [
+        [
+            Planned(
+                p.candidate.option,
+                p.candidate.rx,
+                p.sets,
+                rir_for(profile, p.candidate.option, 1, 1),
+            )
+            for p in picks
+        ]
+        for picks in selection.picks
+    ]
+    weeks = []
+    for week in build_weeks(profile, first, [spec.day for spec in specs]):
+        context = WeekContext.of(profile, week.sessions)
+        first_week = week.in_block == 1
+        weeks.append(
+            PlanWeek(
+                week=week.week,
+                deload=week.deload,
+                sessions=[
+                    _session(catalog, eligibility, spec, planned, week.deload, context, first_week)
+                    for spec, planned in zip(specs, week.sessions, strict=True)
+                ],
+            )
+        )
+    weeks = [_with_totals(catalog, w) for w in weeks]
+    plan = Plan(
+        profile=profile,
+        optimal=selection.optimal,
+        relaxed=[r.message for r in selection.relaxed],
+        relaxed_checks=sorted({r.check for r in selection.relaxed if r.error}),
+        weeks=weeks,
+        weekly_sets_by_muscle=weeks[0].sets_by_muscle,
+        weekly_direct_sets_by_muscle=weeks[0].direct_sets_by_muscle,
+        catalog_version=catalog.version,
+    )
+    return plan.model_copy(update={"validation": validate(catalog, plan)})
+
+
+# A session below this share of the minutes offered says why, when the reason is that every major
+# muscle it trains has reached its weekly direct-set cap (coach rule: sessions use >= 60 %).
+SHORT_SESSION_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class WeekContext:
+    """One week's totals, for saying what each exercise brings to it."""
+
+    pattern_sets: Mapping[str, int]
+    target_sets: Mapping[str, int]
+    hosts: Mapping[str, frozenset[str]]  # weekly pattern requirement -> slugs that meet it
+
+    @classmethod
+    def of(cls, profile: Profile, sessions: Sequence[Sequence[Planned]]) -> WeekContext:
+        patterns: dict[str, int] = defaultdict(int)
+        targets: dict[str, int] = defaultdict(int)
+        hosts: dict[str, set[str]] = defaultdict(set)
+        reqs = requirements(profile)
+        for session in sessions:
+            for item in session:
+                ex = item.option.exercise
+                if not rx.is_hard_set_work(ex):
+                    continue
+                patterns[ex.pattern] += item.sets
+                targets[ex.target] += item.sets
+                for key, pats in reqs.items():
+                    if meets(ex, pats, key):
+                        hosts[key].add(ex.slug)
+        return cls(dict(patterns), dict(targets), {k: frozenset(v) for k, v in hosts.items()})
+
+    def share(self, profile: Profile, item: Planned) -> explain.WeekShare:
+        ex = item.option.exercise
+        only = next((k for k, slugs in self.hosts.items() if slugs == {ex.slug}), None)
+        main = (
+            profile.goal == "strength"
+            and rx.is_main_lift(ex)
+            and ex.popularity >= STAPLE_POPULARITY
+        )
+        return explain.WeekShare(
+            item.sets,
+            self.pattern_sets.get(ex.pattern, 0),
+            self.target_sets.get(ex.target, 0),
+            only,
+            main,
+        )
+
+    def capped(self, profile: Profile, trained: Iterable[str], first_week: bool) -> dict[str, int]:
+        """Cap units at their weekly cap, if every major muscle trained here is in one."""
+        out: dict[str, int] = {}
+        for muscle in sorted(set(trained) & set(MAJOR_MUSCLES)):
+            unit, members, cap = weekly_cap(muscle, profile, first_week)
+            if sum(self.target_sets.get(m, 0) for m in members) < cap:
+                return {}
+            out[unit] = cap
+        return out
+
+
+def _session(
+    catalog: Catalog,
+    eligibility: Eligibility,
+    spec: SessionSpec,
+    planned: Sequence[Planned],
+    deload: bool,
+    context: WeekContext | None = None,
+    first_week: bool = True,
+) -> PlanSession:
+    profile = eligibility.profile
+    if spec.kind == "conditioning":
+        return _conditioning(eligibility, spec)
+    seen: set[str] = set()
+    exercises = []
+    for item in planned:
+        ex = item.option.exercise
+        first_of_pattern = ex.pattern not in seen
+        seen.add(ex.pattern)
+        replaced = catalog.find(item.option.replaces) if item.option.replaces else None
+        harder = next((h for h in (catalog.find(r.slug) for r in ex.harder) if h), None)
+        share = context.share(profile, item) if context else None
+        exercises.append(
+            PlanExercise(
+                slug=ex.slug,
+                name=ex.name,
+                sets=item.sets,
+                reps=item.rx.reps,
+                rir=item.rir,
+                rest_seconds=item.rx.rest_seconds,
+                why=explain.why_exercise(
+                    item.option, profile, replaced.name if replaced else None, share
+                ),
+                unit=item.rx.unit,
+                mode=item.option.mode,
+                replaces=item.option.replaces,
+                warmup_sets=warmup_sets(item.timed) if first_of_pattern else 0,
+                load_kg=item.load_kg,
+                progression=explain.progression_note(
+                    item.option, item.rx, harder.name if harder else None
+                ),
+            )
+        )
+    general = general_warmup_seconds(profile.goal, profile.minutes)
+    seconds = session_seconds([p.timed for p in planned], general)
+    warm_up = []
+    if general:
+        drill = _drill(eligibility, spec)
+        if drill:
+            warm_up.append(
+                WarmUp(slug=drill.slug, name=drill.name, minutes=int(T_GENERAL_WARMUP_S // 60))
+            )
+    direct, _ = day_volume(items_of_planned(planned))
+    minutes = minutes_of(seconds)
+    capped: dict[str, int] = {}
+    if context and not deload and minutes < SHORT_SESSION_SHARE * profile.minutes and direct:
+        capped = context.capped(profile, direct, first_week)
+    return PlanSession(
+        day=spec.day,
+        name=spec.name,
+        estimated_minutes=minutes,
+        exercises=exercises,
+        warm_up=warm_up,
+        why=explain.why_session(spec.name, minutes, profile.minutes, direct, deload, capped),
+        capped=list(capped),
+    )
+
+
+def items_of_planned(planned: Sequence[Planned]) -> tuple[Item, ...]:
+    """Planned exercises as the validator's items."""
+    return tuple(
+        Item(
+            p.option.exercise, p.sets, p.rx.reps, p.rx.unit, p.rir, p.rx.rest_seconds, p.option.mode
+        )
+        for p in planned
+    )
+
+
+def _drill(eligibility: Eligibility, spec: SessionSpec) -> Exercise | None:
+    drills = eligibility.extras(rx.MOBILITY_CATEGORIES)
+    parts = FOCUS_BODY_PARTS.get(spec.focus)
+    fitting = [d for d in drills if parts is None or d.body_part in parts]
+    chosen = fitting or drills
+    return chosen[0] if chosen else None
+
+
+def _conditioning(eligibility: Eligibility, spec: SessionSpec) -> PlanSession:
+    profile = eligibility.profile
+    cardio = eligibility.extras(rx.CONDITIONING_CATEGORIES)
+    drill = _drill(eligibility, spec)
+    exercises, minutes = [], 0
+    if cardio:
+        top = max(
+            CONDITIONING_MINUTES[0],
+            min(CONDITIONING_MINUTES[1], profile.minutes - MOBILITY_MINUTES),
+        )
+        low = max(10, top - 10)
+        exercises.append(
+            PlanExercise(
+                slug=cardio[0].slug,
+                name=cardio[0].name,
+                sets=1,
+                reps=(low, top),
+                rir=3,
+                rest_seconds=0,
+                unit="minutes",
+                why="Easy aerobic work at a pace you could talk at; it never counts as hard sets.",
+            )
+        )
+        minutes += top
+    warm_up = []
+    if drill:
+        warm_up.append(WarmUp(slug=drill.slug, name=drill.name, minutes=MOBILITY_MINUTES))
+        minutes += MOBILITY_MINUTES
+    return PlanSession(
+        day=spec.day,
+        name=spec.name,
+        kind="conditioning",
+        estimated_minutes=minutes,
+        exercises=exercises,
+        warm_up=warm_up,
+        why=explain.why_session(spec.name, minutes, profile.minutes, {}, False),
+    )
+
+
+def _with_totals(catalog: Catalog, week: PlanWeek) -> PlanWeek:
+    days, _ = days_of(catalog, week.sessions, week.week)
+    direct_total: dict[str, int] = defaultdict(int)
+    frac_total: dict[str, float] = defaultdict(float)
+    sessions = []
+    for session, day in zip(week.sessions, days, strict=True):
+        direct, frac = day_volume(day.items)
+        for m, n in direct.items():
+            direct_total[m] += n
+        for m, v in frac.items():
+            frac_total[m] += v
+        rounded = {m: round(v, 1) for m, v in sorted(frac.items())}
+        sessions.append(session.model_copy(update={"sets_by_muscle": rounded}))
+    return week.model_copy(
+        update={
+            "sessions": sessions,
+            "sets_by_muscle": {m: round(v, 1) for m, v in sorted(frac_total.items())},
+            "direct_sets_by_muscle": dict(sorted(direct_total.items())),
+        }
+    )
+
+
+def validate_plan(catalog: Catalog, plan_json: Plan | Mapping[str, Any] | str) -> ValidationReport:
+    """Validate a plan in our JSON format (ours or anyone's); InvalidInputError if unreadable."""
+    if isinstance(plan_json, Plan):
+        return validate(catalog, plan_json)
+    data: Any = plan_json
+    if isinstance(plan_json, str):
+        try:
+            data = json.loads(plan_json)
+        except json.JSONDecodeError as exc:
+            raise InvalidInputError(
+                "plan", f"not valid JSON: {exc.msg} (line {exc.lineno})"
+            ) from None
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(p) for p in error["loc"]) or "plan"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown field"
+        raise InvalidInputError(field, message) from None
+    return validate(catalog, plan)
+
+
+def alternatives_for(
+    catalog: Catalog, profile: Profile | Mapping[str, Any], slug: str, limit: int = 5
+) -> list[Exercise]:
+    """Exercises that could replace `slug` for this profile, best first (same job, fits the kit)."""
+    profile = parse_profile(profile)
+    current = catalog.get(slug)
+    ranked = []
+    for option in Eligibility(catalog, profile).options():
+        ex = option.exercise
+        if ex.slug == slug or option.mode != "normal":
+            continue
+        same_target, same_pattern = ex.target == current.target, ex.pattern == current.pattern
+        if not (same_target or same_pattern):
+            continue
+        listed = any(r.slug == ex.slug for r in current.alternatives)
+        rank = 40 * same_pattern + 30 * same_target + 20 * listed + score(option, profile)
+        ranked.append((-rank, ex.slug, ex))
+    return [ex for _, _, ex in sorted(ranked)[:limit]]

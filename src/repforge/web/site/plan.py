@@ -1,0 +1,149 @@
+"""The /plan pages: a profile form that works without JavaScript, the plan, swaps and downloads."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request, Response
+from starlette.datastructures import QueryParams
+
+from repforge.catalog import vocab
+from repforge.planner import markdown as plan_md
+from repforge.planner.ics import plan_ics
+from repforge.planner.plan import Plan
+from repforge.planner.prescription import GOALS, LEVELS
+from repforge.planner.profile import WEEKDAYS
+from repforge.planner.service import alternatives_for, make_plan
+from repforge.web.caching import cached, state_of
+from repforge.web.site.render import render
+
+router = APIRouter()
+
+# Query parameters that may repeat (checkboxes) and are joined into the profile's lists.
+LIST_FIELDS = ("weekdays", "equipment", "protect", "priorities", "exclude", "cannot_do", "can_do")
+SINGLE_FIELDS = ("goal", "level", "days", "minutes", "weeks")
+PRESETS = tuple(vocab.EQUIPMENT_PRESETS)
+EXTRA_KIT = tuple(e for e in vocab.EQUIPMENT if e.slug != "bodyweight")
+
+
+def profile_from(params: QueryParams) -> dict[str, Any]:
+    """The planner profile asked for by a form submission (empty fields left to defaults)."""
+    profile: dict[str, Any] = {}
+    for name in SINGLE_FIELDS:
+        value = params.get(name, "").strip()
+        if value:
+            profile[name] = value
+    for name in LIST_FIELDS:
+        values = [v.strip() for raw in params.getlist(name) for v in raw.split(",") if v.strip()]
+        if values:
+            profile[name] = ",".join(values)
+    if "days" not in profile and "weekdays" in profile:
+        profile["days"] = len(profile["weekdays"].split(","))
+    return profile
+
+
+def canonical(params: QueryParams) -> str:
+    """The profile as a stable query string, for cache keys and links."""
+    pairs = sorted(
+        (k, v) for k, v in params.multi_items() if v and k in (*LIST_FIELDS, *SINGLE_FIELDS)
+    )
+    return urlencode(pairs)
+
+
+def _plan(request: Request) -> Plan:
+    """Solve the submitted profile (about 0.2 s; callers cache what they render from it)."""
+    return make_plan(state_of(request).catalog, profile_from(request.query_params))
+
+
+def _form_context(params: QueryParams) -> dict[str, Any]:
+    chosen = {name: params.getlist(name) for name in LIST_FIELDS}
+    chosen_single = {name: params.get(name, "") for name in SINGLE_FIELDS}
+    return {
+        "goals": GOALS,
+        "levels": LEVELS,
+        "weekday_names": WEEKDAYS,
+        "presets": PRESETS,
+        "extra_kit": EXTRA_KIT,
+        "joints": list(vocab.JOINTS),
+        "muscles": [m for m in vocab.MUSCLES if m.views],
+        "chosen": chosen,
+        "chosen_single": chosen_single,
+    }
+
+
+@router.get("/plan", include_in_schema=False)
+def plan_page(request: Request) -> Response:
+    """The form; with a submitted profile, the plan below it."""
+    params = request.query_params
+    if not canonical(params):
+        return cached(
+            request,
+            "plan-form",
+            "text/html; charset=utf-8",
+            lambda: render(request, "plan.html", plan=None, query="", **_form_context(params)),
+        )
+    query = canonical(params)
+    catalog = state_of(request).catalog
+
+    def page() -> str:
+        return render(
+            request,
+            "plan.html",
+            plan=_plan(request),
+            query=query,
+            catalog=catalog,
+            muscle_names={m.slug: m.name for m in vocab.MUSCLES},
+            **_form_context(params),
+        )
+
+    response = cached(request, f"plan?{query}", "text/html; charset=utf-8", page)
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@router.get("/plan/swap", include_in_schema=False)
+def swap_page(request: Request) -> Response:
+    """Ranked alternatives for one exercise of a plan that fit the same profile."""
+    params = request.query_params
+    slug = params.get("slug", "")
+    catalog = state_of(request).catalog
+    current = catalog.get(slug)
+    options = alternatives_for(catalog, profile_from(params), slug, limit=8)
+    query = canonical(params)
+    html = render(request, "plan_swap.html", current=current, options=options, query=query)
+    return Response(
+        html, media_type="text/html; charset=utf-8", headers={"X-Robots-Tag": "noindex"}
+    )
+
+
+@router.get("/plan.md", include_in_schema=False)
+def plan_markdown(request: Request) -> Response:
+    base = state_of(request).settings.base_url
+    return cached(
+        request,
+        f"plan.md?{canonical(request.query_params)}",
+        "text/markdown; charset=utf-8",
+        lambda: plan_md.plan_markdown(_plan(request), base),
+    )
+
+
+@router.get("/plan.ics", include_in_schema=False)
+def plan_calendar(request: Request) -> Response:
+    plan = _plan(request)
+    today = date.today()
+    start = today + timedelta(days=(7 - today.weekday()) % 7 or 7)  # next Monday
+    return Response(
+        plan_ics(plan, start),
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="repforge-plan.ics"'},
+    )
+
+
+@router.get("/plan.json", include_in_schema=False)
+def plan_json(request: Request) -> Response:
+    query = canonical(request.query_params)
+    return cached(
+        request, f"plan.json?{query}", "application/json", lambda: _plan(request).to_json()
+    )

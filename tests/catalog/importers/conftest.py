@@ -1,0 +1,15 @@
+"""Paths of the small fixture files the importer tests read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DATASETS = Path(__file__).parents[4] / "shared" / "datasets"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES

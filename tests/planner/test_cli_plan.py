@@ -1,0 +1,81 @@
+"""`repforge plan` and `repforge plan validate`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import repforge.cli_plan as cli_plan
+from repforge.catalog.catalog import Catalog
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _test_catalog(monkeypatch: pytest.MonkeyPatch, gym: Catalog) -> None:
+    monkeypatch.setattr(cli_plan, "load_builtin", lambda: gym)
+
+
+def test_markdown_by_default() -> None:
+    result = runner.invoke(cli_plan.plan_app, ["--goal", "strength", "--days", "3", "--weeks", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Training plan: strength")
+
+
+def test_json_to_a_file_then_validate_it(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    args = ["--goal", "general-fitness", "--level", "intermediate", "--days", "4"]
+    result = runner.invoke(cli_plan.plan_app, [*args, "--format", "json", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(target.read_text())
+    assert data["profile"]["days"] == 4
+    checked = runner.invoke(cli_plan.plan_app, ["validate", str(target)])
+    assert checked.exit_code == 0, checked.output
+    assert "0 error(s)" in checked.output
+    as_json = runner.invoke(cli_plan.plan_app, ["validate", "--json", str(target)])
+    assert json.loads(as_json.output)["errors"] == []
+
+
+def test_validate_fails_on_a_broken_plan(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    runner.invoke(cli_plan.plan_app, ["--days", "2", "--format", "json", "-o", str(target)])
+    data = json.loads(target.read_text())
+    data["weeks"][0]["sessions"][0]["exercises"][0]["rir"] = 7
+    target.write_text(json.dumps(data))
+    result = runner.invoke(cli_plan.plan_app, ["validate", str(target)])
+    assert result.exit_code == 1
+    assert "rir-window" in result.output
+
+
+def test_lists_maxes_and_ics() -> None:
+    args = [
+        "--equipment",
+        "dumbbell,bench",
+        "--protect",
+        "knees,lower-back",
+        "--weekdays",
+        "mon,thu",
+    ]
+    args += ["--max", "dumbbell-bench-press=30x10", "--format", "ics", "--start", "2025-01-06"]
+    result = runner.invoke(cli_plan.plan_app, args)
+    assert result.exit_code == 0, result.output
+    assert "DTSTART:20250106T180000" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["--days", "9"], "days"),
+        (["--equipment", "spaceship"], "equipment"),
+        (["--max", "bench=heavy"], "max"),
+        (["--exclude", "nothing-like-this"], "exclude"),
+        (["--format", "ics", "--start", "soon"], "start"),
+    ],
+)
+def test_bad_input_names_the_field(args: list[str], field: str) -> None:
+    result = runner.invoke(cli_plan.plan_app, args)
+    assert result.exit_code == 2
+    assert f"{field}:" in result.output

@@ -1,0 +1,24 @@
+"""The planner runs without the web: importing it loads no web or SQL framework."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+FORBIDDEN = {"fastapi", "starlette", "sqlalchemy", "jinja2"}
+MODULES = [
+    "repforge.planner.service",
+    "repforge.planner.ics",
+    "repforge.planner.markdown",
+    "repforge.cli_plan",
+]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_planner_imports_no_framework(module: str) -> None:
+    code = f"import json, sys, {module}; print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
+    assert not FORBIDDEN & loaded

@@ -1,0 +1,82 @@
+"""Property tests: for any valid profile, every hard rule holds or its relaxation is reported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from repforge.catalog import vocab
+from repforge.errors import PlanError
+from repforge.planner.prescription import GOALS, LEVELS
+from repforge.planner.service import make_plan
+
+from .factories import gym_catalog
+
+GYM = gym_catalog()
+# Rules the planner never relaxes: breaking one is a bug, whatever the profile.
+NEVER_RELAXED = {
+    "unknown-exercise",
+    "equipment",
+    "protected-joint",
+    "excluded",
+    "difficulty",
+    "skill-regression",
+    "rep-range",
+    "load-vs-effort",
+    "rir-window",
+    "failure-safety",
+    "beginner-effort",
+    "sets-per-exercise",
+    "rest",
+    "session-time",
+    "session-cap",
+    "weekly-cap",
+    "recovery",
+    "deload-schedule",
+    "deload-content",
+    "progressive-overload",
+    "set-ramp",
+}
+KIT = [*sorted(vocab.EQUIPMENT_PRESETS), "dumbbell", "pull-up-bar", "barbell", "cable-machine"]
+MAJOR = [m.slug for m in vocab.MUSCLES if m.major]
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> dict[str, Any]:
+    profile: dict[str, Any] = {
+        "goal": draw(st.sampled_from(GOALS)),
+        "level": draw(st.sampled_from(LEVELS)),
+        "days": draw(st.integers(1, 7)),
+        "minutes": draw(st.integers(15, 180)),
+        "equipment": draw(st.lists(st.sampled_from(KIT), min_size=1, max_size=3, unique=True)),
+        "protect": draw(st.lists(st.sampled_from(vocab.JOINTS.slugs), max_size=2, unique=True)),
+        "priorities": draw(st.lists(st.sampled_from(MAJOR), max_size=2, unique=True)),
+        "weeks": draw(st.integers(1, 16)),
+        "cannot_do": draw(
+            st.lists(
+                st.sampled_from(["pull-up", "push-up", "parallel-bar-dip"]), max_size=2, unique=True
+            )
+        ),
+    }
+    if draw(st.booleans()):
+        profile["maxes"] = {"dumbbell-bench-press": draw(st.integers(20, 120))}
+    return profile
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles())
+def test_hard_rules_hold_or_the_relaxation_is_reported(profile: dict[str, Any]) -> None:
+    try:
+        plan = make_plan(GYM, profile)
+    except PlanError:
+        return  # nothing in the catalog fits at all: refused with a message, not a silent plan
+    for finding in plan.validation.errors:
+        assert finding.check not in NEVER_RELAXED, finding
+        assert finding.check in plan.relaxed_checks, finding
+    reported = " ".join(plan.relaxed)
+    assert all(check in reported for check in plan.relaxed_checks)
+    assert len(plan.weeks) == profile["weeks"]
+    days = {s.day for w in plan.weeks for s in w.sessions}
+    assert len(days) == profile["days"]

@@ -1,0 +1,184 @@
+"""Each named check of the validator, on small plans written by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from repforge.catalog.catalog import Catalog
+from repforge.planner.plan import Finding
+from repforge.planner.validate import validate
+
+from .factories import exercise, hand_plan
+
+BASE = {"goal": "general-fitness", "level": "intermediate", "days": 2, "minutes": 60}
+
+
+def findings(
+    gym: Catalog, sessions: list[tuple[str, list[dict[str, Any]]]], weeks: int = 1, **profile: Any
+) -> list[Finding]:
+    report = validate(gym, hand_plan({**BASE, **profile}, [sessions] * weeks))
+    return [*report.errors, *report.warnings]
+
+
+def has(found: list[Finding], check: str, severity: str = "error") -> bool:
+    return any(f.check == check and f.severity == severity for f in found)
+
+
+def test_equipment_joints_exclusions_and_unknown_slugs(gym: Catalog) -> None:
+    found = findings(
+        gym,
+        [("mon", [exercise("barbell-back-squat"), exercise("push-up"), exercise("no-such-lift")])],
+        equipment=["bodyweight"],
+        protect=["wrists"],
+        exclude=["plank"],
+    )
+    assert has(found, "equipment")
+    assert has(found, "protected-joint")
+    assert has(found, "unknown-exercise")
+    assert has(
+        findings(
+            gym, [("mon", [exercise("plank", unit="seconds", reps=(30, 60))])], exclude=["plank"]
+        ),
+        "excluded",
+    )
+
+
+def test_level_and_skills(gym: Catalog) -> None:
+    beginner: dict[str, Any] = {"level": "beginner"}
+    assert has(findings(gym, [("mon", [exercise("pistol-squat")])], **beginner), "difficulty")
+    assert has(findings(gym, [("mon", [exercise("pull-up")])], **beginner), "skill-regression")
+    negatives = findings(
+        gym, [("mon", [exercise("pull-up", reps=(3, 5), mode="eccentric-only", rir=3)])], **beginner
+    )
+    assert not has(negatives, "skill-regression")
+    assert not has(negatives, "rep-range")  # negatives are dosed 3-5 on purpose
+
+
+def test_rep_ranges_by_goal(gym: Catalog) -> None:
+    assert has(findings(gym, [("mon", [exercise("goblet-squat", reps=(3, 5))])]), "rep-range")
+    strength: dict[str, Any] = {"goal": "strength"}
+    assert has(
+        findings(
+            gym,
+            [("mon", [exercise("barbell-back-squat", reps=(8, 12), rest_seconds=180)])],
+            **strength,
+        ),
+        "rep-range",
+    )
+    assert not has(
+        findings(
+            gym,
+            [("mon", [exercise("barbell-back-squat", reps=(3, 6), rest_seconds=180)])],
+            **strength,
+        ),
+        "rep-range",
+    )
+    assert has(
+        findings(gym, [("mon", [exercise("dumbbell-curl", reps=(10, 12))])]),
+        "rep-range-width",
+        "warning",
+    )
+
+
+def test_effort_rules(gym: Catalog) -> None:
+    assert has(findings(gym, [("mon", [exercise("goblet-squat", rir=5)])]), "rir-window")
+    assert has(findings(gym, [("mon", [exercise("barbell-back-squat", rir=0)])]), "failure-safety")
+    beginner = findings(gym, [("mon", [exercise("machine-chest-press", rir=1)])], level="beginner")
+    assert has(beginner, "beginner-effort")
+
+
+def test_sets_rest_and_load(gym: Catalog) -> None:
+    assert has(findings(gym, [("mon", [exercise("goblet-squat", sets=7)])]), "sets-per-exercise")
+    assert has(findings(gym, [("mon", [exercise("goblet-squat", rest_seconds=10)])]), "rest")
+    heavy = exercise("barbell-bench-press", reps=(8, 12), load_kg=95)
+    maxes = {"barbell-bench-press": {"weight_kg": 100, "reps": 1}}
+    assert has(findings(gym, [("mon", [heavy])], maxes=maxes), "load-vs-effort")
+    fair = exercise("barbell-bench-press", reps=(8, 12), load_kg=70)
+    assert not has(findings(gym, [("mon", [fair])], maxes=maxes), "load-vs-effort")
+
+
+def test_session_time_and_caps(gym: Catalog) -> None:
+    long = [
+        exercise(s, sets=4)
+        for s in (
+            "goblet-squat",
+            "push-up",
+            "inverted-row",
+            "dumbbell-curl",
+            "dumbbell-lateral-raise",
+            "leg-press",
+            "lat-pulldown",
+        )
+    ]
+    assert has(findings(gym, [("mon", long)], minutes=30), "session-time")
+    eleven = [
+        exercise("dumbbell-bench-press", sets=4),
+        exercise("push-up", sets=4),
+        exercise("machine-chest-press", sets=3),
+    ]
+    assert has(findings(gym, [("mon", eleven)]), "session-cap", "warning")
+    thirteen = [*eleven, exercise("cable-crossover", sets=2, reps=(10, 15))]
+    assert has(findings(gym, [("mon", thirteen)]), "session-cap", "error")
+
+
+def test_recovery_between_consecutive_days(gym: Catalog) -> None:
+    legs = [exercise("goblet-squat", sets=4)]
+    assert has(findings(gym, [("mon", legs), ("tue", legs)]), "recovery")
+    assert not has(findings(gym, [("mon", legs), ("thu", legs)]), "recovery")
+    calves = [exercise("standing-calf-raise", sets=4, reps=(10, 15))]
+    assert not has(findings(gym, [("mon", calves), ("tue", calves)]), "recovery")  # fast muscle
+
+
+def test_weekly_volume_frequency_and_patterns(gym: Catalog) -> None:
+    once = findings(
+        gym,
+        [("mon", [exercise("dumbbell-bench-press", sets=4)]), ("thu", [exercise("goblet-squat")])],
+    )
+    assert has(once, "muscle-frequency")
+    assert has(once, "maintenance-volume")
+    assert has(once, "volume-floor")
+    assert has(once, "pattern-coverage")
+    one_day = findings(gym, [("mon", [exercise("dumbbell-bench-press", sets=4)])], days=1)
+    assert has(one_day, "muscle-frequency", "warning")
+    bodyweight = findings(gym, [("mon", [exercise("push-up")])], equipment=["bodyweight"])
+    waived = [
+        f for f in bodyweight if f.check == "pattern-coverage" and "vertical-pull" in f.message
+    ]
+    assert waived
+    assert waived[0].severity == "warning"
+
+
+def test_weekly_cap_uses_direct_sets_against_mrv(gym: Catalog) -> None:
+    chest = [
+        exercise("dumbbell-bench-press", sets=6, reps=(6, 10)),
+        exercise("machine-chest-press", sets=6, reps=(6, 10)),
+    ]
+    days = [("mon", chest), ("wed", chest)]
+    week_one = findings(gym, days, goal="hypertrophy")
+    assert has(week_one, "weekly-cap")  # 24 direct chest sets > MRV 22
+    assert has(week_one, "session-cap", "warning")  # 12 in one session: above 10
+
+
+def test_push_pull_balance_is_a_warning(gym: Catalog) -> None:
+    pushy = [
+        exercise("dumbbell-bench-press", sets=4),
+        exercise("seated-dumbbell-shoulder-press", sets=4),
+        exercise("inverted-row", sets=2),
+    ]
+    assert has(findings(gym, [("mon", pushy)]), "push-pull-balance", "warning")
+
+
+def test_fat_loss_needs_two_resistance_days(gym: Catalog) -> None:
+    found = findings(gym, [("mon", [exercise("goblet-squat")])], goal="fat-loss", days=1)
+    assert has(found, "fat-loss-days")
+
+
+@pytest.mark.parametrize("check", ["exercise-order", "warm-up-sets"])
+def test_order_and_warm_up_warnings(gym: Catalog, check: str) -> None:
+    items = [
+        exercise("cable-crossover", reps=(10, 15)),
+        exercise("barbell-bench-press", reps=(8, 12)),
+    ]
+    assert has(findings(gym, [("mon", items)]), check, "warning")

@@ -23,7 +23,7 @@ def test_comparison_table_and_guidance(small_catalog: Catalog) -> None:
     assert rows["Equipment"].right == "Body weight"
     assert not rows["Equipment"].same
     assert rows["Target muscle"].same
-    assert "you have dumbbell or kettlebell" in found.choose_left
+    assert "you have a dumbbell or a kettlebell" in found.choose_left
     assert "you have no equipment at hand" in found.choose_right
     assert "A weight in front teaches depth." in found.intro
 

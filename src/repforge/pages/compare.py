@@ -11,7 +11,7 @@ from repforge.catalog.model import Exercise
 from repforge.catalog.relations import muscle_overlap
 from repforge.errors import NotFoundError
 from repforge.pages.links import Link, exercise_path
-from repforge.pages.text import equipment_label, join, lower_name, muscle_names
+from repforge.pages.text import equipment_label, equipment_phrase, join, lower_name, muscle_names
 
 
 @dataclass(frozen=True)
@@ -102,10 +102,10 @@ def _reasons(this: Exercise, other: Exercise) -> list[str]:
             f"you want the easier of the two ({this.difficulty} rather than {other.difficulty})"
         )
     elif this.difficulty_rank > other.difficulty_rank:
-        reasons.append("the other one no longer challenges you")
+        reasons.append(f"the {other.name} no longer challenges you")
     mine, theirs = set(this.equipment.slugs), set(other.equipment.slugs)
     if mine != theirs:
-        kit = equipment_label(this.equipment).lower()
+        kit = equipment_phrase(this.equipment)
         reasons.append(
             f"you have {kit}" if mine != {"bodyweight"} else "you have no equipment at hand"
         )

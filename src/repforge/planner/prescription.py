@@ -107,10 +107,28 @@ SESSION_MAX_MUSCLES = 6
 MAX_EXERCISES_PER_SESSION = 10  # ACSM 2011 lists 8-10 exercises for a whole-body session [v]
 MAX_SAME_PATTERN_PER_SESSION = 2
 
-# Frequency: each major muscle on >= 2 days a week, a day counting when it gets >= 2 hard sets
-# (Schoenfeld, Ogborn & Krieger 2016, Sports Med 46 [v]; ACSM 2011; invariant #13).
+# Frequency: each major muscle GROUP of invariant #13 (chest, back, quads, hamstrings/glutes,
+# shoulders) on >= 2 days a week when the week has >= 2 resistance days, a day counting when the
+# group's members together get >= 2 hard sets (fractional) that day (Schoenfeld, Ogborn & Krieger
+# 2016, Sports Med 46 [v]; ACSM 2011; WHO 2020; training-science.md §7 #13). Smaller muscles
+# (biceps, calves, ...) have no frequency rule: their weekly floors may land on one day.
+FREQUENCY_GROUPS: Mapping[str, tuple[str, ...]] = {
+    "chest": ("chest",),
+    "back": ("lats", "upper-back"),
+    "quads": ("quads",),
+    "hamstrings-glutes": ("hamstrings", "glutes"),
+    "shoulders": ("front-delts", "side-delts", "rear-delts"),
+}
 FREQUENCY_MIN_DAYS = 2
 FREQUENCY_DAY_SETS = 2.0
+
+
+def frequency_group_of(muscle: str) -> str | None:
+    """The invariant-#13 group a muscle belongs to, if any."""
+    for name, members in FREQUENCY_GROUPS.items():
+        if muscle in members:
+            return name
+    return None
 
 # Recovery: no muscle gets >= 4 direct sets on consecutive days; calves, abs, forearms and
 # side/rear delts may, at <= 4 sets a day (ACSM 2011 48 h; Goulart 2021; invariant #21).

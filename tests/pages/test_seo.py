@@ -24,7 +24,8 @@ def test_sitemap_lists_pages_hubs_and_comparisons(small_catalog: Catalog) -> Non
 def test_robots_points_at_the_sitemap() -> None:
     text = seo.robots("https://x.test")
     assert "Sitemap: https://x.test/sitemap.xml" in text
-    assert "Disallow: /search" in text
+    assert "Disallow: /api/" in text
+    assert "Disallow: /search" not in text  # result pages say noindex themselves
 
 
 def test_llms_links_markdown_mirrors(small_catalog: Catalog) -> None:

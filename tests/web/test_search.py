@@ -38,3 +38,9 @@ def test_suggest_returns_prefix_matches_as_json(client: TestClient) -> None:
     body = client.get("/search/suggest", params={"q": "gob"}).json()
     assert body == [{"slug": "goblet-test", "name": "Goblet Test", "url": "/exercise/goblet-test"}]
     assert client.get("/search/suggest", params={"q": ""}).json() == []
+
+
+def test_the_empty_search_page_may_be_indexed(client: TestClient) -> None:
+    html = client.get("/search").text
+    assert "noindex" not in html
+    assert '<link rel="canonical" href="https://repforge.test/search">' in html

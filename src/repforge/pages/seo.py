@@ -13,7 +13,7 @@ from repforge.pages.links import PLAN_PATH, exercise_path
 
 def public_paths(catalog: Catalog) -> list[str]:
     """Every indexable HTML page: home, index, hubs, exercises, comparisons, planner."""
-    paths = ["/", "/exercises", PLAN_PATH]
+    paths = ["/", "/exercises", "/search", PLAN_PATH]
     paths += [hub.path for hub in all_hubs(catalog)]
     paths += [exercise_path(ex.slug) for ex in catalog]
     paths += [compare_path(a, b) for a, b in pairs(catalog)]
@@ -38,7 +38,7 @@ def robots(base_url: str) -> str:
     return (
         "User-agent: *\n"
         "Allow: /\n"
-        "Disallow: /search\n"
+        # the empty search page may be indexed; result pages carry noindex themselves
         "Disallow: /api/\n"
         f"Sitemap: {base}/sitemap.xml\n"
     )

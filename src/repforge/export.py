@@ -8,6 +8,7 @@ import multiprocessing
 import shutil
 import time
 from collections.abc import Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -129,11 +130,22 @@ async def _render_all(
     return written
 
 
+def _run(app: FastAPI, paths: list[str], target: Path, advance: Callable[[], None]) -> int:
+    """Run the render loop to completion, on a fresh thread if this one already runs a loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_render_all(app, paths, target, advance))
+    # called from async code (or a tool that keeps a loop running): asyncio.run would refuse
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(_render_all(app, paths, target, advance))).result()
+
+
 def _worker(app: FastAPI, paths: list[str], target: Path, done: Any) -> None:
     """Child process: render a share of the paths, report each finished page on `done`."""
     state = app.state.repforge
     state.engine.dispose(close=False)  # never share the parent's pooled connections
-    written = asyncio.run(_render_all(app, paths, target, lambda: done.put(0)))
+    written = _run(app, paths, target, lambda: done.put(0))
     done.put(written + 1)  # a positive number closes this worker's tally
 
 
@@ -152,7 +164,7 @@ def export_site(
     target.mkdir(parents=True)
     started = time.perf_counter()
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        written = asyncio.run(_render_all(app, chosen, target, advance))
+        written = _run(app, chosen, target, advance)
         return ExportReport(len(chosen), written, time.perf_counter() - started)
     # Forked children inherit the loaded app and catalog, so no worker pays start-up again.
     context = multiprocessing.get_context("fork")

@@ -28,13 +28,13 @@ PAGE = "/exercise/barbell-back-squat"
 
 
 def make_app() -> FastAPI:
-    """The real app plus a trivial route returning a constant body as large as PAGE."""
+    """The real app plus a trivial async route returning a constant body as large as PAGE."""
     app = create_app(Settings(data_dir=Path(os.environ["BENCH_DATA_DIR"])))
     body = os.environ.get("BENCH_CONSTANT_BYTES", "1000")
     constant = b"x" * int(body)
 
     @app.get("/_bench/constant", include_in_schema=False)
-    def constant_route() -> Response:
+    async def constant_route() -> Response:
         return Response(constant, media_type="text/html; charset=utf-8")
 
     return app

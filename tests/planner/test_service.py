@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError
+from repforge.planner import plan as plan_model
+from repforge.planner.profile import WEEKDAYS
 from repforge.planner.service import alternatives_for, make_plan, validate_plan
 
 
@@ -94,3 +100,114 @@ def test_alternatives_fit_the_profile_and_do_the_same_job(gym: Catalog) -> None:
     kit = {"bodyweight", "dumbbell", "bench", "exercise-mat", "resistance-band"}
     assert all(e.equipment.doable_with(kit) for e in swaps)
     assert "barbell-bench-press" not in {e.slug for e in swaps}
+
+
+def _adversarial_plan(
+    gym: Catalog, weeks: int, sessions: int, exercises: int, week_number: int | None = None
+) -> dict[str, Any]:
+    """A plan at the wire model's bounds, every exercise breaking as many checks as it can."""
+    slugs = [e.slug for e in gym][:exercises] + ["no-such-lift"] * exercises
+    items = [
+        {
+            "slug": slug,
+            "sets": 20,
+            "reps": [1, plan_model.MAX_REPS],
+            "rir": 0,
+            "rest_seconds": 900,
+            "warmup_sets": 6,
+            "load_kg": plan_model.MAX_LOAD_KG,
+        }
+        for slug in slugs[:exercises]
+    ]
+    week_sessions = [
+        {"day": WEEKDAYS[i % 7], "name": "x", "estimated_minutes": 0, "exercises": items}
+        for i in range(sessions)
+    ]
+    return {
+        "profile": {
+            "goal": "strength",
+            "level": "beginner",
+            "days": 7,
+            "weeks": 16,
+            "equipment": "bodyweight",
+            "protect": "knees,lower-back,shoulders",
+            "priorities": "chest,biceps",
+            "maxes": {slugs[0]: {"weight_kg": 100, "reps": 5}},
+        },
+        "optimal": False,
+        "weeks": [
+            {"week": week_number or w + 1, "deload": w % 3 == 2, "sessions": week_sessions}
+            for w in range(weeks)
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("weeks", "sessions", "exercises", "week_number"),
+    [
+        # The bounds allow a plan of at most MAX_PLAN_EXERCISES entries in any shape.
+        (plan_model.MAX_WEEKS, 2, plan_model.MAX_EXERCISES_PER_SESSION, None),
+        (8, plan_model.MAX_SESSIONS_PER_WEEK, plan_model.MAX_EXERCISES_PER_SESSION, None),
+        (plan_model.MAX_WEEKS, 2, plan_model.MAX_EXERCISES_PER_SESSION, plan_model.MAX_WEEKS),
+    ],
+)
+def test_validating_a_maximal_plan_is_bounded(
+    gym: Catalog, weeks: int, sessions: int, exercises: int, week_number: int | None
+) -> None:
+    data = _adversarial_plan(gym, weeks, sessions, exercises, week_number)
+    assert weeks * sessions * exercises <= plan_model.MAX_PLAN_EXERCISES
+    start = time.perf_counter()
+    report = validate_plan(gym, data)
+    assert time.perf_counter() - start < 5  # about 0.3 s here; loose for slow CI machines
+    assert report.errors
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d["weeks"][0].update(week=1025294), "weeks.0.week"),
+        (lambda d: d.update(weeks=d["weeks"] * 27), "weeks"),
+        (
+            lambda d: d["weeks"][0].update(sessions=d["weeks"][0]["sessions"] * 8),
+            "weeks.0.sessions",
+        ),
+        (
+            lambda d: d["weeks"][0]["sessions"][0].update(
+                exercises=d["weeks"][0]["sessions"][0]["exercises"] * 21
+            ),
+            "weeks.0.sessions.0.exercises",
+        ),
+        (
+            lambda d: d["weeks"][0]["sessions"][0]["exercises"][0].update(reps=[1, 10**9]),
+            "weeks.0.sessions.0.exercises.0.reps.1",
+        ),
+        (
+            lambda d: d["weeks"][0]["sessions"][0]["exercises"][0].update(load_kg=float("inf")),
+            "weeks.0.sessions.0.exercises.0.load_kg",
+        ),
+        (
+            lambda d: d["weeks"][0].update(sets_by_muscle={f"m{i}": 1 for i in range(101)}),
+            "weeks.0.sets_by_muscle",
+        ),
+        (lambda d: d.update(relaxed=["x"] * 501), "relaxed"),
+        (lambda d: d["profile"].update(exclude=["x"] * 501), "profile.exclude"),
+        (
+            lambda d: d.update(validation={"errors": [{"check": "x"}] * 5001}),
+            "validation",
+        ),
+        (
+            # Within every per-list bound, but more exercise entries than the plan allows.
+            lambda d: d.update(weeks=d["weeks"] * 3),
+            "weeks",
+        ),
+    ],
+)
+def test_out_of_bound_plans_are_refused_naming_the_field(
+    gym: Catalog, change: Callable[[dict[str, Any]], None], field: str
+) -> None:
+    data = _adversarial_plan(gym, 10, 5, 40)  # 2000 exercise entries: valid as it is
+    validate_plan(gym, data)
+    change(data)
+    with pytest.raises(InvalidInputError) as caught:
+        validate_plan(gym, data)
+    assert caught.value.field == field

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from repforge.planner import prescription as rx
 from repforge.planner.profile import Profile
 from repforge.planner.split import (
     Need,
+    WeekTally,
     allocate,
     consecutive_pairs,
     is_consecutive,
+    session_doses,
     week_sessions,
+    weekly_needs,
 )
 
 
@@ -67,6 +71,7 @@ def test_allocation_spreads_frequency_and_assigns_patterns_and_recovery() -> Non
     needs = [
         Need("chest", ("chest",), 160, 80, 200, 2),
         Need("quads", ("quads",), 160, 80, 200, 2),
+        Need("chest", ("chest",), 0, 0, 0, 2, frequency=True),
     ]
     meetable = {"horizontal-push": [0, 2], "squat": [1, 3]}
     alloc = allocate(specs, reach, needs, meetable, dict.fromkeys(range(4), 400), 20, frozenset())
@@ -74,7 +79,11 @@ def test_allocation_spreads_frequency_and_assigns_patterns_and_recovery() -> Non
         s for s, doses in alloc.doses.items() if any(d.need.name == "chest" for d in doses)
     ]
     assert chest_days == [0, 2]
-    assert all(d.floor == 80 and d.counts_day for d in alloc.doses[0])
+    # The volume share and the frequency day land on the same sessions.
+    volume = [d for d in alloc.doses[0] if not d.need.frequency]
+    assert all(d.floor == 80 and not d.counts_day for d in volume)
+    days = [d for d in alloc.doses[0] if d.need.frequency]
+    assert [(d.need.name, d.floor, d.counts_day) for d in days] == [("chest", 0, True)]
     assert alloc.patterns[0] == ["horizontal-push"]
     assert alloc.patterns[1] == ["squat"]
     # Upper on mon and lower on tue share abs and obliques: one of the two days stays light.
@@ -126,3 +135,33 @@ def test_strength_days_are_built_around_main_lifts() -> None:
         ("squat", "horizontal-push"),
     ]
     assert all(not s.main for s in week_sessions(Profile(days=3, goal="hypertrophy")))
+
+
+def test_frequency_needs_are_the_five_groups_of_invariant_13() -> None:
+    needs = weekly_needs(Profile(days=3), 3, 20)
+    groups = {n.name: n.members for n in needs if n.frequency}
+    assert groups == dict(rx.FREQUENCY_GROUPS)
+    assert all(n.days == 2 and n.floor == 0 for n in needs if n.frequency)
+    # Volume floors stay per muscle, for every major muscle (biceps and calves included).
+    volume = {n.name for n in needs if not n.frequency}
+    assert {"biceps", "calves", "chest", "side-delts"} <= volume
+    assert not [n for n in weekly_needs(Profile(days=1), 1, 20) if n.frequency]
+
+
+def test_a_group_day_counts_its_members_together() -> None:
+    week = WeekTally()
+    week.record("lateral-raise", "side-delts", "lateral-raise", 1, {"side-delts": 20})
+    week.record("face-pull", "rear-delts", "reverse-fly", 1, {"rear-delts": 20})
+    week.close_day(20)
+    assert week.days["shoulders"] == 1
+    assert week.muscle_days["side-delts"] == 0
+
+
+def test_a_group_with_its_days_owes_no_more_frequency() -> None:
+    shoulders = Need("shoulders", rx.FREQUENCY_GROUPS["shoulders"], 0, 0, 0, 2, frequency=True)
+    reach = {"side-delts": 20}
+    week = WeekTally()
+    owed = session_doses([shoulders], [], [], week, reach, 20)
+    assert [(d.need.name, d.counts_day) for d in owed] == [("shoulders", True)]
+    week.days["shoulders"] = 2
+    assert session_doses([shoulders], [], [], week, reach, 20) == []

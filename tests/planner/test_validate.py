@@ -150,6 +150,56 @@ def test_weekly_volume_frequency_and_patterns(gym: Catalog) -> None:
     assert waived[0].severity == "warning"
 
 
+def frequency(found: list[Finding]) -> list[str]:
+    return [f.message for f in found if f.check == "muscle-frequency"]
+
+
+def test_frequency_counts_the_five_groups_of_invariant_13(gym: Catalog) -> None:
+    # Shoulders: 2 sets of overhead press (front delts 1 + side delts 0.5 = 1.5 a set) on mon,
+    # 2 sets of lateral raises on thu. Back: rows give lats and upper back together.
+    mon = [exercise("seated-dumbbell-shoulder-press", sets=2), exercise("seated-cable-row", sets=2)]
+    thu = [
+        exercise("dumbbell-lateral-raise", sets=2, reps=(10, 15)),
+        exercise("one-arm-dumbbell-row", sets=2),
+    ]
+    found = frequency(findings(gym, [("mon", mon), ("thu", thu)]))
+    assert not [m for m in found if m.startswith(("shoulders", "back"))]
+    assert any(m.startswith("chest ") for m in found)
+    assert any(m.startswith("quads ") for m in found)
+    assert any(m.startswith("hamstrings-glutes (hamstrings, glutes)") for m in found)
+
+
+def test_a_day_needs_two_sets_from_the_group_members_together(gym: Catalog) -> None:
+    # One set of lateral raises and one of face pulls: 1 + 1 (+ side/rear spill) >= 2 for the
+    # shoulders on both days, though neither delt alone gets 2.
+    delts = [
+        exercise("dumbbell-lateral-raise", sets=1, reps=(10, 15)),
+        exercise("face-pull", sets=1, reps=(10, 15)),
+    ]
+    assert not any(
+        m.startswith("shoulders")
+        for m in frequency(findings(gym, [("mon", delts), ("thu", delts)]))
+    )
+    one_set = [exercise("dumbbell-lateral-raise", sets=1, reps=(10, 15))]
+    found = frequency(findings(gym, [("mon", one_set), ("thu", delts)]))
+    assert any(m.startswith("shoulders") and "on 1 day(s)" in m for m in found)
+
+
+def test_small_muscles_have_no_frequency_rule(gym: Catalog) -> None:
+    # Biceps and calves on one day only: volume checks still apply, frequency does not.
+    mon = [exercise("dumbbell-curl", sets=4, reps=(10, 15))]
+    found = findings(gym, [("mon", mon), ("thu", [exercise("goblet-squat")])])
+    assert not any(m.startswith(("biceps", "calves")) for m in frequency(found))
+    assert any("calves" in f.message for f in found if f.check == "maintenance-volume")
+
+
+def test_one_day_weeks_get_frequency_warnings_only(gym: Catalog) -> None:
+    found = findings(gym, [("mon", [exercise("dumbbell-bench-press", sets=4)])], days=1)
+    groups = [f for f in found if f.check == "muscle-frequency"]
+    assert len(groups) == 5
+    assert {f.severity for f in groups} == {"warning"}
+
+
 def test_weekly_cap_uses_direct_sets_against_mrv(gym: Catalog) -> None:
     chest = [
         exercise("dumbbell-bench-press", sets=6, reps=(6, 10)),

@@ -130,6 +130,7 @@ def frequency_group_of(muscle: str) -> str | None:
             return name
     return None
 
+
 # Recovery: no muscle gets >= 4 direct sets on consecutive days; calves, abs, forearms and
 # side/rear delts may, at <= 4 sets a day (ACSM 2011 48 h; Goulart 2021; invariant #21).
 RECOVERY_HEAVY_SETS = 4

@@ -87,6 +87,9 @@ def _unique_sorted(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(values)))
 
 
+MAX_PROFILE_LIST = 500  # entries per list field of a profile (the catalog has ~300 exercises)
+
+
 class Profile(BaseModel):
     """What the plan is for: goal, experience, schedule, kit, joints, preferences."""
 
@@ -97,15 +100,16 @@ class Profile(BaseModel):
     days: int = Field(default=3, ge=1, le=7)
     weekdays: tuple[Weekday, ...] | None = None
     minutes: int = Field(default=60, ge=15, le=180)
-    equipment: tuple[str, ...] = ("full-gym",)
-    protect: tuple[str, ...] = ()
-    priorities: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    # List bounds keep the work of reading a profile (and validating a plan) bounded.
+    equipment: tuple[str, ...] = Field(default=("full-gym",), max_length=MAX_PROFILE_LIST)
+    protect: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
+    priorities: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
+    exclude: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     weeks: int = Field(default=4, ge=1, le=16)
-    can_do: tuple[str, ...] = ()
-    cannot_do: tuple[str, ...] = ()
-    familiar: tuple[str, ...] = ()
-    maxes: dict[str, RepMax] = Field(default_factory=dict)
+    can_do: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
+    cannot_do: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
+    familiar: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
+    maxes: dict[str, RepMax] = Field(default_factory=dict, max_length=MAX_PROFILE_LIST)
 
     @model_validator(mode="before")
     @classmethod

@@ -11,7 +11,8 @@ filtered first), session time, per-session and weekly direct-set caps, recovery 
 Soft, with penalties that fix the relaxation order, cheapest first:
   1. push-pull-balance      pull/push sets within 0.9-2.0
   2. volume-floor           weekly sets above the maintenance dose (MEV, fat loss 6)
-  3. muscle-frequency       every major muscle on >= 2 days
+  3. muscle-frequency       the five groups of invariant #13 (chest, back, quads,
+                            hamstrings/glutes, shoulders: rx.FREQUENCY_GROUPS) on >= 2 days
   4. maintenance-volume     >= 4 weekly sets per major muscle
   5. strength-pattern-sets  >= 3/5 weekly sets per main lift pattern (strength goal only: the
                             main lifts are the goal, so they outrank frequency and maintenance
@@ -421,20 +422,24 @@ class _Session:
                 self.model.add(sum(self.n[k] for k in keys) <= cap)
 
     def dose(self, dose: Dose) -> None:
+        """A volume dose (floor, maintenance, target) or a frequency day (#13: the group's
+        members together >= 2 fractional hard sets in this session)."""
         need = dose.need
         volume = self.frac(need.members)
-        room = dose.floor - dose.maintenance
-        lhs = volume + self.penalise("maintenance-volume", need.name, dose.maintenance)
-        if room > 0:
-            lhs += self.penalise("volume-floor", need.name, room)
-        self.model.add(lhs >= dose.floor)
+        if dose.floor > 0:
+            room = dose.floor - dose.maintenance
+            lhs = volume + self.penalise("maintenance-volume", need.name, dose.maintenance)
+            if room > 0:
+                lhs += self.penalise("volume-floor", need.name, room)
+            self.model.add(lhs >= dose.floor)
         if dose.counts_day:
             day = int(rx.FREQUENCY_DAY_SETS * VOL_SCALE)
             missed = self.penalise("muscle-frequency", need.name, 1)
             self.model.add(volume + day * missed >= day)
-        reward = self.model.new_int_var(0, dose.target, f"reward_{need.name}")
-        self.model.add(reward <= volume)
-        self.objective.append(VOLUME_REWARD * (2 if need.priority else 1) * reward)
+        if dose.target > 0:
+            reward = self.model.new_int_var(0, dose.target, f"reward_{need.name}")
+            self.model.add(reward <= volume)
+            self.objective.append(VOLUME_REWARD * (2 if need.priority else 1) * reward)
 
     def pattern(self, key: str, met: bool, sets_done: int) -> None:
         patterns = PATTERN_KEYS[key]
@@ -577,7 +582,15 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
             model.dose(dose)
         # Patterns assigned here, and those an earlier session was given but could not fit.
         earlier = [k for t in sessions[:index] for k in alloc.patterns[t] if k not in week.met]
-        for key in [*alloc.patterns[s], *earlier]:
+        # Strength: a main-lift pattern met earlier with too few weekly sets is topped up here.
+        short = [
+            k
+            for k in sorted(rx.STRENGTH_MAIN_PATTERNS)
+            if profile.goal == "strength"
+            and k in week.met
+            and week.pattern_sets[k] < rx.STRENGTH_PATTERN_SETS[profile.level]
+        ]
+        for key in dict.fromkeys([*alloc.patterns[s], *earlier, *short]):
             if key in alloc.patterns[s] or any(
                 meets(c.option.exercise, PATTERN_KEYS[key], key) for c, _ in lists[s]
             ):

@@ -19,6 +19,7 @@ from typing import Literal
 from repforge.catalog import vocab
 from repforge.planner.prescription import (
     FREQUENCY_DAY_SETS,
+    FREQUENCY_GROUPS,
     FREQUENCY_MIN_DAYS,
     GENERAL_FITNESS_EXTRA_PATTERNS,
     LANDMARK_MEMBERS,
@@ -241,15 +242,17 @@ def week_sessions(
 
 @dataclass(frozen=True)
 class Need:
-    """A weekly volume floor for a muscle or landmark group, in scaled (fractional) units."""
+    """A weekly volume floor for a muscle or landmark group, in scaled (fractional) units, or
+    (`frequency`) a group of invariant #13 that needs >= 2 hard sets on `days` days."""
 
     name: str
     members: tuple[str, ...]
     floor: int
     maintenance: int  # the part of the floor that is the maintenance dose
     target: int  # what the objective aims for
-    days: int  # sessions to spread it over (>= 2 for frequency when the week allows)
+    days: int  # sessions to spread it over (the training days a frequency group needs)
     priority: bool = False
+    frequency: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,7 +263,7 @@ class Dose:
     floor: int
     maintenance: int
     target: int
-    counts_day: bool  # this session is one of the muscle's >= 2 training days
+    counts_day: bool  # this session is one of the frequency group's >= 2 training days
 
 
 @dataclass
@@ -297,7 +300,13 @@ def allocate(
     def reachable(need: Need) -> list[int]:
         return [s for s in sessions if any(reach[s].get(m, 0) for m in need.members)]
 
-    for need in sorted(needs, key=lambda n: (len(reachable(n)), n.name)):
+    def dosed(s: int, members: tuple[str, ...]) -> int:
+        return sum(d.floor for d in doses[s] if set(d.need.members) & set(members))
+
+    # Volume floors first, then the frequency groups (#13), which prefer the sessions that
+    # already carry their members' volume: one dose can then serve both.
+    day_floor = int(FREQUENCY_DAY_SETS * scale)
+    for need in sorted(needs, key=lambda n: (n.frequency, len(reachable(n)), n.name)):
         options = reachable(need)
         if not options:
             continue
@@ -306,20 +315,23 @@ def allocate(
 
         def cost(chosen: tuple[int, ...], need: Need = need, k: int = k) -> tuple[object, ...]:
             away = sum(1 for s in chosen if not set(need.members) & specs[s].targets)
+            fresh = sum(1 for s in chosen if need.frequency and not dosed(s, need.members))
             close = sum(1 for a, b in pairs if a in chosen and b in chosen)
-            share = -(-need.floor // k)
+            share = day_floor if need.frequency else -(-need.floor // k)
             fill = [(load[s] + share) / max(capacity[s], 1) for s in chosen]
             # The fullest chosen session first, then the total: with the maximum alone, (mon, fri)
             # ties with (mon, wed) and every dose lands on the first two days of the week.
-            return (away, close, round(max(fill), 3), round(sum(fill), 3), chosen)
+            return (away, fresh, close, round(max(fill), 3), round(sum(fill), 3), chosen)
 
         chosen = min(combinations(options, k), key=cost)
-        counts = need.days >= 2 and len(need.members) == 1
-        day_floor = int(FREQUENCY_DAY_SETS * scale) if counts else 0
         for s in chosen:
-            floor = max(-(-need.floor // k), day_floor)
+            if need.frequency:
+                load[s] += max(0, day_floor - dosed(s, need.members))
+                doses[s].append(Dose(need, 0, 0, 0, True))
+                continue
+            floor = -(-need.floor // k)
             dose = Dose(
-                need, floor, -(-need.maintenance // k), max(floor, -(-need.target // k)), counts
+                need, floor, -(-need.maintenance // k), max(floor, -(-need.target // k)), False
             )
             doses[s].append(dose)
             load[s] += floor
@@ -348,7 +360,8 @@ def allocate(
 
 
 def weekly_needs(profile: Profile, sessions: int, scale: int) -> list[Need]:
-    """Weekly floors: every major muscle, plus RP's multi-muscle landmark groups (back)."""
+    """Weekly floors: every major muscle, plus RP's multi-muscle landmark groups (back); and the
+    five frequency groups of invariant #13, each on two days when the week has two."""
     days = min(FREQUENCY_MIN_DAYS, sessions)
     needs = []
     for muscle in MAJOR_MUSCLES:
@@ -356,22 +369,29 @@ def weekly_needs(profile: Profile, sessions: int, scale: int) -> list[Need]:
         priority = muscle in profile.priorities
         target = max(floor, weekly_target(profile.goal, profile.level, priority))
         maint = MAINTENANCE_SETS * scale
+        # Volume is still spread over two sessions (one big dose of a small muscle crowds out
+        # a strength day's main lifts), but only the groups below owe a day of >= 2 sets.
         needs.append(Need(muscle, (muscle,), floor * scale, maint, target * scale, days, priority))
     for name, members in LANDMARK_MEMBERS.items():
         floor = landmark_floor(name, profile.goal, profile.level)
         if len(members) > 1 and floor:
             needs.append(Need(name, members, floor * scale, 0, floor * scale, days))
+    if days >= FREQUENCY_MIN_DAYS:
+        for name, members in FREQUENCY_GROUPS.items():
+            needs.append(Need(name, members, 0, 0, 0, days, frequency=True))
     return needs
 
 
 @dataclass
 class WeekTally:
-    """What the sessions solved so far delivered: exercises, direct and fractional sets, days."""
+    """What the sessions solved so far delivered: exercises, direct and fractional sets, and
+    the training days of each frequency group (#13)."""
 
     used: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     direct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     frac: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    days: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    days: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # frequency groups
+    muscle_days: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     today: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     met: set[str] = field(default_factory=set)  # weekly pattern requirements met
     pattern_sets: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -391,7 +411,10 @@ class WeekTally:
     def close_day(self, scale: int) -> None:
         for muscle, units in self.today.items():
             self.frac[muscle] += units
-            self.days[muscle] += units >= FREQUENCY_DAY_SETS * scale
+            self.muscle_days[muscle] += units >= FREQUENCY_DAY_SETS * scale
+        for group, members in FREQUENCY_GROUPS.items():
+            units = sum(self.today.get(m, 0) for m in members)
+            self.days[group] += units >= FREQUENCY_DAY_SETS * scale
         self.today.clear()
 
 
@@ -421,8 +444,14 @@ def room(
         left = cap - sum(week.direct[m] for m in members)
         reserve = 0
         for t in later:
+            # A later session planned to carry a dose of this unit, volume or a frequency day,
+            # keeps its two sets; a frequency day is owed by the members that session focuses
+            # on (a pull day serves the shoulders with rear delts, not side delts).
             owed = sum(
-                1 for d in alloc.doses[t] if d.counts_day and set(d.need.members) & set(members)
+                1
+                for d in alloc.doses[t]
+                if (d.floor or d.counts_day)
+                and set(d.need.members) & set(members) & specs[t].targets
             )
             reserve += SESSION_MIN_SETS_WHEN_TRAINED * (owed or only(t, members))
         sharers = 1 + sum(1 for t in later if set(members) & specs[t].targets)
@@ -453,19 +482,22 @@ def session_doses(
             continue
         mine = [d for d in here if d.need == need]
         after = [d for d in later if d.need == need]
+        if need.frequency:
+            # Earlier sessions may already have given the group all its days (pressing on an
+            # upper day also counts for the shoulders); then this session owes it nothing.
+            days = week.days[need.name] + sum(1 for d in after if d.counts_day)
+            if week.days[need.name] < need.days and (mine or days < need.days):
+                out.append(Dose(need, 0, 0, 0, True))
+            continue
         done = sum(week.frac[m] for m in need.members)
         floor = max(0, need.floor - done - sum(d.floor for d in after))
         maint = max(0, need.maintenance - done - sum(d.maintenance for d in after))
         target = max(0, need.target - done - sum(d.target for d in after))
-        days = week.days[need.name] + sum(1 for d in after if d.counts_day)
-        # Earlier sessions may already have given the muscle all its days (a trap-heavy rack
-        # pull on a pull day counts for the lower back too); then this session owes only volume.
-        satisfied = len(need.members) == 1 and week.days[need.name] >= need.days
-        counts = not satisfied and (
-            any(d.counts_day for d in mine) or (len(need.members) == 1 and days < need.days)
-        )
-        day = int(FREQUENCY_DAY_SETS * scale) if counts else 0
-        floor = max(floor, day, *(d.floor for d in mine if not satisfied))
-        if floor or target or counts:
-            out.append(Dose(need, floor, min(maint, floor), max(floor, target), counts))
+        # The planned share, unless earlier sessions already trained the muscle on its days
+        # (a trap-heavy rack pull on a pull day counts for the lower back too).
+        trained = len(need.members) == 1 and week.muscle_days[need.name] >= need.days
+        if not trained:
+            floor = max([floor, *(d.floor for d in mine)])
+        if floor or target:
+            out.append(Dose(need, floor, min(maint, floor), max(floor, target), False))
     return out

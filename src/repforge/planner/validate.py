@@ -3,16 +3,17 @@
 Check names (severity): unknown-exercise, equipment, protected-joint, excluded, difficulty,
 skill-regression, rep-range, load-vs-effort, rir-window, failure-safety, beginner-effort,
 sets-per-exercise, rest, rep-range-width (w), warm-up-sets (w), exercise-order (w), session-time,
-session-cap, session-breadth (w), volume-floor, maintenance-volume, weekly-cap, muscle-frequency,
-strength-pattern-sets, recovery, muscle-gap (w), pattern-coverage, push-pull-balance (w),
-priority-volume (w), beginner-frequency (w), fat-loss-days, and the progression checks of
-progression.py. Volume floors use fractional sets; caps compare direct sets with RP landmarks.
+session-cap, session-breadth (w), volume-floor, maintenance-volume, weekly-cap, muscle-frequency
+(the five groups of #13, rx.FREQUENCY_GROUPS; warning on a one-day week), strength-pattern-sets,
+recovery, muscle-gap (w), pattern-coverage, push-pull-balance (w), priority-volume (w),
+beginner-frequency (w), fat-loss-days, and the progression checks of progression.py. Volume
+floors use fractional sets; caps compare direct sets with RP landmarks.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -153,12 +154,7 @@ def week_findings(
         if have + EPS < floor:
             msg = f"{muscle}: {have:.1f} weekly sets (fractional), below the floor of {floor}"
             out.append(_f("volume-floor", "error", msg, week))
-        trained = sum(1 for _, d_frac in per_day if d_frac.get(muscle, 0) + EPS >= 2)
-        need = min(rx.FREQUENCY_MIN_DAYS, len(lifting))
-        if trained < need or (len(lifting) == 1 and trained < 2):
-            severity = "warning" if len(lifting) <= 1 else "error"
-            msg = f"{muscle} gets >= 2 hard sets on {trained} day(s) a week; it needs {need or 2}"
-            out.append(_f("muscle-frequency", severity, msg, week))
+    out += _frequency(possible, per_day, len(lifting), week)
     for name, members in rx.LANDMARK_MEMBERS.items():
         floor = rx.landmark_floor(name, profile.goal, profile.level)
         have = sum(frac.get(m, 0.0) for m in members)
@@ -176,6 +172,39 @@ def week_findings(
     out += _spacing(lifting, per_day, week)
     out += _patterns(profile, possible, lifting, week)
     out += _balance(profile, lifting, frac, week)
+    return out
+
+
+def group_days(members: Sequence[str], per_day: Iterable[Mapping[str, float]]) -> int:
+    """Days on which a frequency group's members together get >= 2 hard sets (fractional)."""
+    return sum(
+        1
+        for frac in per_day
+        if sum(frac.get(m, 0.0) for m in members) + EPS >= rx.FREQUENCY_DAY_SETS
+    )
+
+
+def _frequency(
+    possible: Possible,
+    per_day: Sequence[tuple[dict[str, int], dict[str, float]]],
+    lifting: int,
+    week: int,
+) -> list[Finding]:
+    # Invariant #13: the five major groups, each on >= 2 days (warning on a one-day week).
+    out: list[Finding] = []
+    need = min(rx.FREQUENCY_MIN_DAYS, lifting)
+    for group, members in rx.FREQUENCY_GROUPS.items():
+        if not set(members) & possible.muscles:
+            continue  # nothing fits the profile: the volume floors already say so
+        trained = group_days(members, (frac for _, frac in per_day))
+        if trained < need or (lifting == 1 and trained < rx.FREQUENCY_MIN_DAYS):
+            severity = "warning" if lifting <= 1 else "error"
+            who = group if members == (group,) else f"{group} ({', '.join(members)})"
+            msg = (
+                f"{who} gets >= 2 hard sets on {trained} day(s) a week; "
+                f"it needs {rx.FREQUENCY_MIN_DAYS} (#13)"
+            )
+            out.append(_f("muscle-frequency", severity, msg, week))
     return out
 
 

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
 
 from fastapi import FastAPI
 from fastapi.responses import Response
 
+from bench.loadgen import free_port, wait_up, wrk
 from repforge.config import Settings
 from repforge.web.app import create_app
 
@@ -38,36 +37,6 @@ def make_app() -> FastAPI:
         return Response(constant, media_type="text/html; charset=utf-8")
 
     return app
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_up(url: str) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1).read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"server did not start at {url}")
-
-
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str]:
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    # the percentile table lines look like "     50%    7.48ms"
-    p50 = re.search(r"^\s+50%\s+(\S+)$", out, re.M).group(1)  # type: ignore[union-attr]
-    p99 = re.search(r"^\s+99%\s+(\S+)$", out, re.M).group(1)  # type: ignore[union-attr]
-    return rps, p50, p99
 
 
 def main() -> None:

@@ -15,8 +15,9 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from repforge.catalog import relations
 from repforge.catalog.catalog import Catalog
-from repforge.pages import hubs, listing, seo
+from repforge.pages import compare, hubs, listing, seo
 from repforge.pages.links import exercise_path
 from repforge.web.app import STATIC_DIR
 
@@ -141,11 +142,33 @@ def _run(app: FastAPI, paths: list[str], target: Path, advance: Callable[[], Non
         return pool.submit(lambda: asyncio.run(_render_all(app, paths, target, advance))).result()
 
 
+def warm(catalog: Catalog) -> None:
+    """Compute the per-catalog values every page reads, before workers fork."""
+    for exercise in catalog:
+        relations.substitutes(catalog, exercise.slug)
+    hubs.all_hubs(catalog)
+    compare.pairs(catalog)
+
+
+PROGRESS_BATCH = 25  # pages per progress message from a worker
+
+
 def _worker(app: FastAPI, paths: list[str], target: Path, done: Any) -> None:
-    """Child process: render a share of the paths, report each finished page on `done`."""
+    """Child process: render a share of the paths, report progress on `done` in batches."""
     state = app.state.repforge
     state.engine.dispose(close=False)  # never share the parent's pooled connections
-    written = _run(app, paths, target, lambda: done.put(0))
+    pending = 0
+
+    def tick() -> None:
+        nonlocal pending
+        pending += 1
+        if pending == PROGRESS_BATCH:
+            done.put(-pending)
+            pending = 0
+
+    written = _run(app, paths, target, tick)
+    if pending:
+        done.put(-pending)
     done.put(written + 1)  # a positive number closes this worker's tally
 
 
@@ -166,7 +189,9 @@ def export_site(
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         written = _run(app, chosen, target, advance)
         return ExportReport(len(chosen), written, time.perf_counter() - started)
-    # Forked children inherit the loaded app and catalog, so no worker pays start-up again.
+    # Forked children inherit the loaded app and catalog, so no worker pays start-up again;
+    # what every page reads (relation rankings, hubs, comparison pairs) is worked out once here.
+    warm(catalog)
     context = multiprocessing.get_context("fork")
     done = context.Queue()
     shares = [chosen[i::workers] for i in range(workers)]
@@ -178,8 +203,9 @@ def export_site(
     written, finished = 0, 0
     while finished < len(children):
         value = done.get()
-        if value == 0:
-            advance()
+        if value <= 0:
+            for _ in range(-value):
+                advance()
         else:
             written += value - 1
             finished += 1

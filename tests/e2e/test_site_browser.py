@@ -67,7 +67,9 @@ def test_phone_layout(browser: Any, live_url: str) -> None:
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/exercise/glute-ham-raise", "/exercises/legs", "/exercises"])
+@pytest.mark.parametrize(
+    "path", ["/exercise/glute-ham-raise", "/exercises/legs", "/exercises", "/plan", "/search"]
+)
 def test_no_serious_accessibility_violations(page: Any, live_url: str, path: str) -> None:
     page.goto(f"{live_url}{path}")
     assert axe_violations(page) == []
@@ -108,3 +110,23 @@ def test_search_with_a_typo_finds_the_exercise(page: Any, live_url: str) -> None
 def test_search_page_accessibility(page: Any, live_url: str) -> None:
     page.goto(f"{live_url}/search?q=dumbbell+shoulder")
     assert axe_violations(page) == []
+
+
+def test_plan_form_to_plan_without_javascript(browser: Any, live_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_url}/plan")
+    page.select_option("select[name=goal]", "strength")
+    page.check("input[name=equipment][value=home-gym]")
+    page.get_by_role("button", name="Build my plan").click()
+    page.wait_for_url("**/plan?goal=strength**")
+    assert page.locator("table.plan-table").count() >= 3
+    assert "every hard rule holds" in page.locator(".plan-summary").inner_text()
+    shot(page, "plan-strength-home-gym")
+    plan_url = page.url
+    context.close()
+    # axe runs as a script, so the accessibility check of the plan page needs JavaScript on
+    checked = browser.new_page()
+    checked.goto(plan_url)
+    assert axe_violations(checked) == []
+    checked.close()

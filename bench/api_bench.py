@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
 
-from bench.loadgen import free_port, wait_up, wrk
+from bench.loadgen import free_port, serve, wait_up, wrk
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.search.index import index_for
@@ -68,29 +67,6 @@ def cold_costs(catalog: Catalog, slug: str) -> dict[str, float]:
     }
 
 
-def serve(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "repforge.web.app:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--loop",
-            "uvloop",
-            "--http",
-            "httptools",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=Path(__file__).parents[1],
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
@@ -106,7 +82,7 @@ def main() -> None:
         catalog = load_catalog(Settings(data_dir=Path(data_dir), catalog_dir=args.catalog))
         paths = endpoints(catalog)
         port = free_port()
-        server = serve(port, env)
+        server = serve("repforge.web.app:create_app", port, env)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_up(base + TRIVIAL)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from pathlib import Path
 
 
 def free_port() -> int:
@@ -39,3 +41,27 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str]:
     if found[0] is None or found[1] is None or p99 is None or "Non-2xx" in out:
         raise SystemExit(f"unexpected wrk output for {url}:\n{out}")
     return float(found[0].group(1)), found[1].group(1), p99.group(1)
+
+
+def serve(factory: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """uvicorn serving `factory` (module:function) with the production loop and parser."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            factory,
+            "--factory",
+            "--port",
+            str(port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=Path(__file__).parents[1],
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from fastapi import FastAPI
 from fastapi.responses import Response
 
-from bench.loadgen import free_port, wait_up, wrk
+from bench.loadgen import free_port, serve, wait_up, wrk
 from repforge.config import Settings
 from repforge.web.app import create_app
 
@@ -54,26 +53,7 @@ def main() -> None:
         size = len(TestClient(probe).get(PAGE).content)
         env["BENCH_CONSTANT_BYTES"] = str(size)
         port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "bench.site_bench:make_app",
-                "--factory",
-                "--port",
-                str(port),
-                "--loop",
-                "uvloop",
-                "--http",
-                "httptools",
-                "--no-access-log",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=Path(__file__).parents[1],
-        )
+        server = serve("bench.site_bench:make_app", port, env)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_up(base + PAGE)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from repforge.catalog import vocab
+
 # Gym shorthand -> what it stands for; replaced before anything else is read.
 ABBREVIATIONS: Mapping[str, str] = {
     "ghr": "glute ham raise",
@@ -206,25 +208,7 @@ EQUIPMENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "bike": ("stationary-bike",),
     "rope": ("jump-rope", "battle-ropes"),
     "free weight": ("barbell", "ez-bar", "trap-bar", "dumbbell", "kettlebell", "weight-plate"),
-    "machine": (
-        "smith-machine",
-        "cable-machine",
-        "lat-pulldown-machine",
-        "seated-row-machine",
-        "chest-press-machine",
-        "pec-deck",
-        "shoulder-press-machine",
-        "leg-press-machine",
-        "hack-squat-machine",
-        "leg-extension-machine",
-        "lying-leg-curl-machine",
-        "seated-leg-curl-machine",
-        "calf-raise-machine",
-        "hip-abductor-machine",
-        "hip-adductor-machine",
-        "hip-thrust-machine",
-        "assisted-pull-up-machine",
-    ),
+    "machine": tuple(e.slug for e in vocab.EQUIPMENT if e.kind == "machine"),
 }
 
 # Words for a category of exercise -> category slugs: the first is what the word means,

@@ -1,4 +1,4 @@
-"""What every request needs: settings, the catalog, the database, rendered-page cache."""
+"""What every request needs: settings, the catalog (reloaded when imports change it), the database."""
 
 from __future__ import annotations
 
@@ -26,8 +26,6 @@ class AppState:
     catalog: Catalog
     engine: Engine
     sessions: sessionmaker[Session]
-    # (catalog version, cache key) -> rendered body; bounded by the number of public pages
-    rendered: dict[tuple[str, str], bytes] = field(default_factory=dict)
     # the file catalog custom exercises are merged into, and the database revision merged
     base_catalog: Catalog | None = None
     catalog_revision: int = 0
@@ -46,8 +44,8 @@ class AppState:
             if importing.revision(self.sessions) == self.catalog_revision:
                 return False
             catalog, revision = importing.custom_catalog(self.sessions, self.base_catalog)
+            # rendered pages are cached per catalog version, so the old ones simply age out
             self.catalog, self.catalog_revision = catalog, revision
-            self.rendered.clear()  # keyed on the old version, never read again
             return True
         except SQLAlchemyError:
             log.exception("catalog refresh failed; serving the catalog already loaded")

@@ -9,8 +9,9 @@ import pytest
 from repforge.catalog.catalog import Catalog
 from repforge.errors import PlanError
 from repforge.planner import prescription as rx
+from repforge.planner.candidates import make_candidate, shortlist
 from repforge.planner.profile import Eligibility, Option, Profile, score
-from repforge.planner.solver import Selection, make_candidate, select, shortlist
+from repforge.planner.solver import Selection, select
 from repforge.planner.split import SessionSpec, consecutive_pairs, week_sessions
 from repforge.planner.timing import TimedItem, general_warmup_seconds, session_seconds
 

@@ -34,24 +34,29 @@ relaxations, so the report and the validator cannot disagree.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from repforge.catalog import vocab
 from repforge.errors import PlanError
 from repforge.planner import prescription as rx
+from repforge.planner.candidates import (
+    REPEAT_SET_PENALTY,
+    VOL_SCALE,
+    Candidate,
+    fills_time,
+    make_candidate,
+    minimum_seconds,
+    repeat_cost,
+    shortlist,
+)
 from repforge.planner.profile import (
-    CURIOSITY_POPULARITY,
     STAPLE_POPULARITY,
     Eligibility,
-    Option,
     Profile,
     is_barbell_lift,
-    score,
 )
 from repforge.planner.split import (
     PATTERN_KEYS,
@@ -65,11 +70,7 @@ from repforge.planner.split import (
 )
 from repforge.planner.timing import (
     T_TRANSITION_S,
-    TimedItem,
     general_warmup_seconds,
-    set_seconds,
-    transition_seconds,
-    warmup_seconds,
 )
 from repforge.planner.validate import (
     Day,
@@ -80,27 +81,11 @@ from repforge.planner.validate import (
     week_findings,
 )
 
-VOL_SCALE = 20  # fractional weights in twentieths of a set (0.05 resolution)
-MAJOR_MUSCLES = tuple(m.slug for m in vocab.MUSCLES if m.major)
-# Candidates kept per session: the best few per pattern and per target muscle keep the model small.
-TOP_PER_PATTERN = 2
-TOP_PER_TARGET = 1
-MAX_CANDIDATES_PER_SESSION = 20
-QUICK_SCORE_GAP = 40  # a quick way to meet a pattern scores at most this much below the best
 # Objective weights. Exercise cost minus its score makes the solver pick few, well-fitting
 # exercises; volume up to the weekly target is what it is paid for.
 EXERCISE_COST = 160  # above the best exercise score, so no exercise is free
 SET_COST = 1
 VOLUME_REWARD = 2  # per twentieth of a set, so 40 per set, doubled for priority muscles
-# Same exercise on another day of the week, per earlier use: about three popularity steps of
-# score (10-12 points a step) plus REPEAT_SET_PENALTY a set, so the week swaps an exercise for a
-# comparable one it has not used yet (two lower days, two different hinges), and repeats one only
-# when the alternatives are clearly worse. Strength squats and presses are exempt: practising
-# them several times a week is the method (Pelland 2024: frequency helps strength).
-REPEAT_PENALTY = 40
-REPEAT_SET_PENALTY = 12  # and per set, so a repeat does not win back its cost in muscle volume
-REPEATABLE_STRENGTH_PATTERNS = frozenset({"squat", "horizontal-push", "vertical-push"})
-SKELETON_BONUS = 10
 # Strength: each session's main-lift slots (SessionSpec.main) want a main lift with its full sets,
 # at most 5 for the session's primary lift and 3 for its secondary one (twice a week that is
 # still >= 5 weekly sets, Ralston 2017, and it leaves time for the pulling that balances the
@@ -139,27 +124,6 @@ SEED = 20240601
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """An option prepared for the model: its prescription, time coefficients and muscles."""
-
-    option: Option
-    rx: rx.Prescription
-    base_score: int
-    per_set_s: int
-    fixed_s: int  # transition minus the rest not taken after the last set
-    weights: Mapping[str, int]
-    warm_s: int = 0  # ramp sets, paid once per pattern in a session (the heaviest one)
-
-    @property
-    def slug(self) -> str:
-        return self.option.exercise.slug
-
-    @property
-    def target(self) -> str:
-        return self.option.exercise.target
-
-
-@dataclass(frozen=True)
 class Pick:
     """A chosen exercise and its week-1 sets."""
 
@@ -183,122 +147,6 @@ class Selection:
     picks: list[list[Pick]]
     optimal: bool
     relaxed: list[Relaxation] = field(default_factory=list)
-
-
-def make_candidate(option: Option, profile: Profile) -> Candidate:
-    """Prescription, per-set and fixed seconds, and scaled muscle weights for one option."""
-    ex = option.exercise
-    pres = rx.prescribe(ex, profile.goal, profile.level, option.mode)
-    # Timed at the block's lowest RIR: heavier loads later need more ramp sets (and time).
-    lowest = rx.RIR_RAMP[profile.goal][profile.level][1]
-    item = TimedItem(ex, 1, pres.reps, pres.unit, pres.rest_seconds, lowest, option.mode)
-    per_set = math.ceil(set_seconds(item) + pres.rest_seconds)
-    fixed = math.ceil(transition_seconds(ex) - pres.rest_seconds)
-    # Ramp sets are timed per pattern: the session's first exercise of a pattern warms it up
-    # (`order` puts the heaviest first), later ones of the same pattern start warm (§5.2).
-    warm = math.ceil(warmup_seconds(item))
-    weights = {m: round(w * VOL_SCALE) for m, w in ex.muscle_weights.items()}
-    return Candidate(option, pres, score(option, profile), per_set, fixed, weights, warm)
-
-
-def _minimum_seconds(cand: Candidate) -> int:
-    return cand.rx.sets[0] * cand.per_set_s + cand.fixed_s + cand.warm_s
-
-
-def fills_time(cand: Candidate, profile: Profile) -> bool:
-    """Whether this exercise's minutes count toward using the session's time: not a curiosity,
-    and for strength and hypertrophy rep work only (holds and carries do not fill a block)."""
-    ex = cand.option.exercise
-    if ex.popularity <= CURIOSITY_POPULARITY:
-        return False
-    return profile.goal not in ("strength", "hypertrophy") or ex.tracking == "reps"
-
-
-def repeat_cost(cand: Candidate, profile: Profile, used: Mapping[str, int]) -> int:
-    """What using this exercise again costs, given how often earlier sessions used it."""
-    times = used.get(cand.slug, 0)
-    ex = cand.option.exercise
-    if not times or (
-        profile.goal == "strength"
-        and rx.is_main_lift(ex)
-        and ex.pattern in REPEATABLE_STRENGTH_PATTERNS
-    ):
-        return 0
-    return REPEAT_PENALTY * times
-
-
-def shortlist(
-    cands: Sequence[Candidate],
-    spec: SessionSpec,
-    profile: Profile,
-    budget: int,
-    used: Mapping[str, int] | None = None,
-    sessions: int = 1,
-) -> list[tuple[Candidate, int]]:
-    """The candidates a session may use, with their session score (top few per pattern/target)."""
-    # Exercises for minor muscles (neck, wrists, rotator cuff, hip flexors, ...) stay out unless
-    # they are a priority or meet a weekly pattern minimum: no floor asks for them, and every
-    # extra candidate makes the model slower to prove. Exercises earlier sessions used score
-    # their repeat cost lower, so fresh options of the same pattern make the list.
-    required = {p for pats in requirements(profile).values() for p in pats}
-    used = used or {}
-    scored = [
-        (
-            c,
-            c.base_score
-            + SKELETON_BONUS * (c.option.exercise.pattern in spec.skeleton)
-            - repeat_cost(c, profile, used),
-        )
-        for c in cands
-        if c.target in spec.targets
-        and (
-            c.target in MAJOR_MUSCLES
-            or c.target in profile.priorities
-            or c.option.exercise.pattern in required
-        )
-    ]
-    scored.sort(key=lambda pair: (-pair[1], pair[0].option.key))
-    # The best for every required or skeleton pattern and every major muscle always stays.
-    wanted = {f"p:{p}" for p in required | set(spec.skeleton)}
-    wanted |= {f"t:{m}" for m in MAJOR_MUSCLES if m in spec.targets}
-    keep: dict[str, tuple[Candidate, int]] = {}
-    for cand, points in scored:
-        ex = cand.option.exercise
-        for label in (f"p:{ex.pattern}", f"t:{ex.target}"):
-            if label in wanted:
-                wanted.discard(label)
-                keep[cand.option.key] = (cand, points)
-    # When the best way to meet a weekly pattern takes over a third of the session, or the best
-    # ways to meet them all cannot fit in the week's sessions, the quickest way stays too: short
-    # sessions would otherwise have to drop patterns.
-    meetings = {
-        key: [pair for pair in scored if meets(pair[0].option.exercise, pats, key)]
-        for key, pats in requirements(profile).items()
-    }
-    best_total = sum(_minimum_seconds(m[0][0]) for m in meetings.values() if m)
-    crowded = best_total > budget * sessions
-    for meeting in meetings.values():
-        if meeting and (crowded or _minimum_seconds(meeting[0][0]) * 3 > budget):
-            # Quick, but still a fair choice: no curiosity, not far below the best on score.
-            fair = [
-                pair
-                for pair in meeting
-                if pair[1] >= meeting[0][1] - QUICK_SCORE_GAP
-                and pair[0].option.exercise.popularity > CURIOSITY_POPULARITY
-            ] or meeting[:1]
-            quick = min(fair, key=lambda pair: (_minimum_seconds(pair[0]), pair[0].option.key))
-            keep.setdefault(quick[0].option.key, quick)
-    by_pattern: dict[str, int] = defaultdict(int)
-    by_target: dict[str, int] = defaultdict(int)
-    for cand, points in scored:
-        if len(keep) >= MAX_CANDIDATES_PER_SESSION:
-            break
-        ex = cand.option.exercise
-        if by_pattern[ex.pattern] < TOP_PER_PATTERN or by_target[ex.target] < TOP_PER_TARGET:
-            keep[cand.option.key] = (cand, points)
-        by_pattern[ex.pattern] += 1
-        by_target[ex.target] += 1
-    return sorted(keep.values(), key=lambda pair: (-pair[1], pair[0].option.key))
 
 
 class _Session:
@@ -368,7 +216,7 @@ class _Session:
         if not xs:
             return
         # At least one exercise, unless not even the quickest one fits the minutes.
-        if min(_minimum_seconds(c) for c, _ in self.listing) <= budget:
+        if min(minimum_seconds(c) for c, _ in self.listing) <= budget:
             m.add(sum(xs) >= 1)
         m.add(sum(xs) <= rx.MAX_EXERCISES_PER_SESSION)
         m.add(sum(time_terms) <= budget)

@@ -8,36 +8,14 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner.plan import Plan
+from tests.factories import exercise_data
 
 
 def make_exercise(**overrides: Any) -> Exercise:
-    """A valid Exercise (a bodyweight squat unless overridden)."""
-    slug = overrides.get("slug", "test-squat")
+    """A valid Exercise (a bodyweight squat unless overridden), without synergists or stresses."""
     target = overrides.get("target", "quads")
-    data: dict[str, Any] = {
-        "slug": slug,
-        "name": slug.replace("-", " ").title(),
-        "body_part": vocab.MUSCLES[target].body_part,
-        "target": target,
-        "category": "strength",
-        "difficulty": "beginner",
-        "mechanic": "compound",
-        "force": "push",
-        "pattern": "squat",
-        "laterality": "bilateral",
-        "tracking": "reps",
-        "load": "bodyweight",
-        "summary": f"{slug} is a planner test exercise with enough words to pass validation.",
-        "steps": [f"Step {i} of {slug}, described well enough." for i in range(1, 5)],
-        "tips": [f"Tip {i} for {slug}, specific enough." for i in range(1, 4)],
-        "mistakes": [f"Mistake {i} made in {slug}, specific enough." for i in range(1, 4)],
-        "popularity": 3,
-        "provenance": {"author": "tests", "licence": "CC0-1.0"},
-    }
-    if overrides.get("difficulty") == "advanced":
-        data["why_hard"] = f"{slug} is hard because the lever is long and the range is deep."
-    data.update(overrides)
-    return Exercise.model_validate(data)
+    defaults = {"body_part": vocab.MUSCLES[target].body_part, "secondary": [], "stresses": []}
+    return Exercise.model_validate(exercise_data(**{**defaults, **overrides}))
 
 
 def _ex(slug: str, target: str, pattern: str, secondary: str = "", **kw: Any) -> Exercise:

@@ -13,7 +13,7 @@ MODULES = [
     "repforge.planner.service",
     "repforge.planner.ics",
     "repforge.planner.markdown",
-    "repforge.cli_plan",
+    "repforge.cli.plan",
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import repforge.cli_plan as cli_plan
+import repforge.cli.plan as cli_plan
 from repforge.catalog.catalog import Catalog
 
 runner = CliRunner()

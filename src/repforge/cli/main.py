@@ -10,9 +10,9 @@ from rich.console import Console
 
 from repforge.catalog import load, quality
 from repforge.catalog.model import Exercise
-from repforge.cli_catalog_io import export_command, import_command, remove_command
-from repforge.cli_plan import plan_app
-from repforge.cli_search import search_command
+from repforge.cli.catalog_io import export_command, import_command, remove_command
+from repforge.cli.plan import plan_app
+from repforge.cli.search import search_command
 from repforge.errors import Problem
 
 app = typer.Typer(help="repforge: exercise library and training engine.", no_args_is_help=True)

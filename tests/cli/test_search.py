@@ -8,8 +8,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from repforge import cli_search
 from repforge.catalog.catalog import Catalog
+from repforge.cli import search as cli_search
 from repforge.errors import CatalogError, Problem
 
 runner = CliRunner()

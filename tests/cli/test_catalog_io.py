@@ -13,8 +13,8 @@ from repforge.cli import app
 from repforge.config import get_settings
 from tests.factories import exercise_data, to_yaml
 
-FIXTURES = Path(__file__).parent / "catalog" / "importers" / "fixtures"
-DATASETS = Path(__file__).parents[2] / "shared" / "datasets"
+FIXTURES = Path(__file__).parents[1] / "catalog" / "importers" / "fixtures"
+DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
 runner = CliRunner()
 
 

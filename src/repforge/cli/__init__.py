@@ -1,0 +1,5 @@
+"""The `repforge` command line, one module per command group."""
+
+from repforge.cli.main import app
+
+__all__ = ["app"]

@@ -1,0 +1,51 @@
+"""Logged training as plain data: what the store hands the domain and the parsers produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+SetType = Literal["warm-up", "working", "drop", "failure"]
+SET_TYPES: tuple[SetType, ...] = ("warm-up", "working", "drop", "failure")
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """One set as performed, in SI units (kg, seconds, metres)."""
+
+    exercise: str  # a catalog slug, or "custom:<name>" for the user's own exercise
+    order: int = 0
+    set_type: SetType = "working"
+    weight_kg: float | None = None
+    reps: int | None = None
+    seconds: float | None = None
+    metres: float | None = None
+    rir: float | None = None
+    rpe: float | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedWorkout:
+    """One training session as performed."""
+
+    started_at: datetime
+    name: str = ""
+    ended_at: datetime | None = None
+    notes: str = ""
+    source: str = "repforge"  # repforge, strong, hevy, api
+    client_id: str | None = None
+    sets: tuple[LoggedSet, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    """The next prescription for one exercise, with the reason in plain words."""
+
+    slug: str
+    sets: int
+    reps: tuple[int, int]
+    rir: int
+    load_kg: float | None
+    why: str

@@ -28,6 +28,8 @@ DOMAIN = [
     "repforge.planner.service",
     "repforge.planner.solver",
     "repforge.planner.validate",
+    "repforge.training",
+    "repforge.training.adapt",
 ]
 
 

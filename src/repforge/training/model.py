@@ -8,6 +8,9 @@ from typing import Literal
 
 SetType = Literal["warm-up", "working", "drop", "failure"]
 SET_TYPES: tuple[SetType, ...] = ("warm-up", "working", "drop", "failure")
+Change = Literal[
+    "start", "keep", "increase", "decrease", "deload", "resume", "harder", "easier", "variation"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +52,18 @@ class Prescription:
     rir: int
     load_kg: float | None
     why: str
+    # Additive, optional: what kind of change this is and, for a swap, the exercise it replaces.
+    change: Change = "keep"
+    replaces: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Increments:
+    """The smallest load step the user can make, per kind of equipment, in kg."""
+
+    barbell_kg: float = 2.5  # a pair of 1.25 kg plates
+    dumbbell_kg: float = 2.0  # the usual gap between fixed dumbbells
+    kettlebell_kg: float = 4.0
+    machine_kg: float = 5.0  # one pin on a typical stack
+    cable_kg: float = 2.5
+    other_kg: float = 2.5

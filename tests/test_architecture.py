@@ -30,6 +30,7 @@ DOMAIN = [
     "repforge.planner.validate",
     "repforge.training",
     "repforge.training.adapt",
+    "repforge.training.progress",
 ]
 
 

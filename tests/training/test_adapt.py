@@ -214,3 +214,13 @@ def test_properties_never_beyond_the_weekly_cap_nor_beyond_the_log(
     week = [e.load for e in past if e.load and (TODAY - e.day).days <= 7] or [last]
     assert got.load_kg <= max(last, min(week) * (1 + MAX_WEEKLY_LOAD_INCREASE)) + 1e-9
     assert got.load_kg > 0
+
+
+def test_a_stronger_past_years_ago_is_not_a_stall_now(catalog: Catalog) -> None:
+    old = [
+        workout(date(2021, 1, 4) + timedelta(days=3 * i), BENCH.slug, (140, 8)) for i in range(5)
+    ]
+    recent = _stalled_log(TODAY - timedelta(days=12), [(60, 8), (60, 9), (62.5, 8), (62.5, 9)])
+    got = next_prescription(catalog, BENCH, old + recent, TODAY, Increments())
+    assert got.change == "keep"
+    assert got.load_kg == 62.5

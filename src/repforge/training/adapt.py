@@ -16,7 +16,14 @@ from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
 from repforge.training.model import Change, Increments, LoggedSet, LoggedWorkout, Prescription
-from repforge.training.sets import Exposure, amount, describe_sets, exposures, rir_of
+from repforge.training.sets import (
+    Exposure,
+    amount,
+    describe_sets,
+    exposures,
+    exposures_of,
+    rir_of,
+)
 
 # Week-to-week load increase at most 10 % (training-science.md §7 invariant #27: ACSM 2009's
 # 2-10 % rule and the NSCA 2-for-2 rule; §3.3 also clamps one session's change to +-10 %).
@@ -36,6 +43,8 @@ MUCH_EASIER_RIR = 2
 MUCH_HARDER_CUT = 0.05
 # Reactive deload (§3.4): sets about halved, RIR >= 4, load up to 10 % lower.
 DELOAD_LOAD_CUT = 0.10
+# Stalls are judged on recent exposures only: a lifter stronger years ago is not stalled now.
+STALL_LOOKBACK = 4 * STALL_EXPOSURES
 # A load this much below the exposure before it counts as a reset already tried.
 RESET_DETECT = 0.05
 # Resuming after missed weeks (project convention, not in training-science.md: the §3.1 reset
@@ -127,7 +136,8 @@ def _rir_offset(sets: Sequence[LoggedSet], target: int) -> float | None:
 
 def _stall(past: Sequence[Exposure]) -> str | None:
     """'first' after three exposures without a better e1RM, 'again' when that follows a reset."""
-    scored = [(e.best_e1rm, e.load) for e in past if e.best_e1rm is not None and e.load]
+    recent_past = past[-STALL_LOOKBACK:]
+    scored = [(e.best_e1rm, e.load) for e in recent_past if e.best_e1rm is not None and e.load]
     e1rms = [e1rm for e1rm, _ in scored]
     loads = [load for _, load in scored]
     resets = [i for i in range(1, len(loads)) if loads[i] <= (1 - RESET_DETECT) * loads[i - 1]]
@@ -347,13 +357,23 @@ def next_prescription(
 ) -> Prescription:
     """The next prescription for one planned exercise, adapted to the log, with its reason."""
     past = exposures(history, planned.slug, today)
+    return _adapt(catalog, planned, past, today, increments or Increments())
+
+
+def _adapt(
+    catalog: Catalog,
+    planned: Prescription,
+    past: Sequence[Exposure],
+    today: date,
+    increments: Increments,
+) -> Prescription:
     if not past:
         return replace(
             planned,
             change="start",
             why=planned.why or "No sets of this exercise are logged yet, so start as planned.",
         )
-    ctx = _Context(catalog, planned, past, today, increments or Increments())
+    ctx = _Context(catalog, planned, past, today, increments)
     resumed = _resume(ctx, (today - ctx.last.day).days)
     if resumed is not None:
         return resumed
@@ -378,5 +398,6 @@ def next_session(
     increments: Increments | None = None,
 ) -> list[Prescription]:
     """The next prescription for every exercise of a planned session, in session order."""
-    log = list(history)
-    return [next_prescription(catalog, p, log, today, increments) for p in program_session]
+    found = exposures_of(history, {p.slug for p in program_session}, today)
+    steps = increments or Increments()
+    return [_adapt(catalog, p, found[p.slug], today, steps) for p in program_session]

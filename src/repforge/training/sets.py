@@ -69,15 +69,26 @@ class Exposure:
 
 def exposures(history: Iterable[LoggedWorkout], slug: str, until: date) -> list[Exposure]:
     """Every workout up to `until` with work sets of `slug`, oldest first."""
-    found: list[Exposure] = []
+    return exposures_of(history, {slug}, until)[slug]
+
+
+def exposures_of(
+    history: Iterable[LoggedWorkout], slugs: Iterable[str], until: date
+) -> dict[str, list[Exposure]]:
+    """Slug -> its exposures up to `until`, oldest first, for several exercises in one pass."""
+    found: dict[str, list[Exposure]] = {slug: [] for slug in slugs}
     for workout in history:
         day = workout.started_at.date()
         if day > until:
             continue
-        work = tuple(s for s in workout.sets if s.exercise == slug and is_work(s))
-        if work:
-            found.append(Exposure(day, work))
-    found.sort(key=lambda e: e.day)
+        work: dict[str, list[LoggedSet]] = {}
+        for logged in workout.sets:
+            if logged.exercise in found and logged.set_type in WORK_TYPES:
+                work.setdefault(logged.exercise, []).append(logged)
+        for slug, sets in work.items():
+            found[slug].append(Exposure(day, tuple(sets)))
+    for listed in found.values():
+        listed.sort(key=lambda e: e.day)
     return found
 
 

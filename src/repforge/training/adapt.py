@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
@@ -45,6 +45,7 @@ MUCH_HARDER_CUT = 0.05
 DELOAD_LOAD_CUT = 0.10
 # Stalls are judged on recent exposures only: a lifter stronger years ago is not stalled now.
 STALL_LOOKBACK = 4 * STALL_EXPOSURES
+STALL_LOOKBACK_DAYS = 12 * WEEK_DAYS
 # A load this much below the exposure before it counts as a reset already tried.
 RESET_DETECT = 0.05
 # Resuming after missed weeks (project convention, not in training-science.md: the §3.1 reset
@@ -136,7 +137,8 @@ def _rir_offset(sets: Sequence[LoggedSet], target: int) -> float | None:
 
 def _stall(past: Sequence[Exposure]) -> str | None:
     """'first' after three exposures without a better e1RM, 'again' when that follows a reset."""
-    recent_past = past[-STALL_LOOKBACK:]
+    since = past[-1].day - timedelta(days=STALL_LOOKBACK_DAYS)
+    recent_past = [e for e in past[-STALL_LOOKBACK:] if e.day >= since]
     scored = [(e.best_e1rm, e.load) for e in recent_past if e.best_e1rm is not None and e.load]
     e1rms = [e1rm for e1rm, _ in scored]
     loads = [load for _, load in scored]

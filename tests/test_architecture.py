@@ -31,6 +31,7 @@ DOMAIN = [
     "repforge.training",
     "repforge.training.adapt",
     "repforge.training.progress",
+    "repforge.training.formats",
 ]
 
 

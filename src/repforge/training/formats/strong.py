@@ -1,0 +1,212 @@
+"""Strong's CSV export in both shapes, read into SI units and written back.
+
+Semicolon shape: Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;
+Distance Unit;Seconds;Notes;Workout Notes;Workout Duration (units on every row, decimal commas
+allowed). Comma shape: Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,
+Seconds,Notes,Workout Notes,RPE (no unit columns: the app's unit applies to the whole file).
+Set Order is a number, or W (warm-up), D (drop set) or F (failure); columns are found by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Literal
+
+from repforge.training.formats.common import (
+    DISTANCE_FACTORS,
+    WEIGHT_FACTORS,
+    DistanceUnit,
+    ExerciseNamer,
+    LogFormatError,
+    RowError,
+    WeightUnit,
+    as_custom,
+    display_name,
+    duration,
+    fmt,
+    format_duration,
+    number,
+    positive,
+    read_table,
+    require,
+    rpe_and_rir,
+    timestamp,
+    unit_factor,
+    whole,
+    write_table,
+)
+from repforge.training.model import LoggedSet, LoggedWorkout, SetType
+
+Shape = Literal["semicolon", "comma"]
+SEMICOLON_HEADER = [
+    "Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
+    "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "Workout Duration",
+]  # fmt: skip
+COMMA_HEADER = [
+    "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
+    "Distance", "Seconds", "Notes", "Workout Notes", "RPE",
+]  # fmt: skip
+NEEDED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps")
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S")
+MARKERS: dict[str, SetType] = {"W": "warm-up", "D": "drop", "F": "failure"}
+_MARKER_OF: dict[str, str] = {set_type: marker for marker, set_type in MARKERS.items()}
+SKIPPED_ORDERS = frozenset({"rest timer", "note"})  # rows Strong writes for timers and notes
+
+
+@dataclass
+class _Draft:
+    started_at: datetime
+    name: str
+    notes: str = ""
+    length: timedelta | None = None
+    sets: list[LoggedSet] = field(default_factory=list)
+
+
+def shape_of(text: str) -> Shape:
+    """Which of Strong's two shapes a file has, from its header line."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return "semicolon" if first.count(";") > first.count(",") else "comma"
+
+
+def _set_type(order: str) -> SetType:
+    marker = order.strip().upper()
+    if marker in MARKERS:
+        return MARKERS[marker]
+    if marker.isdigit():
+        return "working"
+    raise RowError(f"Set Order {order.strip()!r} is neither a number nor W, D or F")
+
+
+def _read_row(
+    row: dict[str, str], shape: Shape, weight_unit: WeightUnit, distance_unit: DistanceUnit
+) -> tuple[LoggedSet, str, float | None]:
+    """(the set, with exercise still the app's name) and the workout's notes and length."""
+    comma = shape == "semicolon"  # that shape may write decimal commas: "62,5"
+    if shape == "semicolon":
+        w_factor = unit_factor(row.get("Weight Unit") or weight_unit, WEIGHT_FACTORS, "Weight Unit")
+        d_factor = unit_factor(
+            row.get("Distance Unit") or distance_unit, DISTANCE_FACTORS, "Distance Unit"
+        )
+        length = row.get("Workout Duration", "")
+    else:
+        w_factor = WEIGHT_FACTORS[weight_unit]
+        d_factor = DISTANCE_FACTORS[distance_unit]
+        length = row.get("Duration", "")
+    name = row["Exercise Name"].strip()
+    if not name:
+        raise RowError("Exercise Name is empty")
+    weight = positive(number(row["Weight"], "Weight", comma))
+    distance = positive(number(row.get("Distance", ""), "Distance", comma))
+    logged = LoggedSet(
+        exercise=name,
+        set_type=_set_type(row["Set Order"]),
+        weight_kg=None if weight is None else round(weight * w_factor, 4),
+        reps=whole(row["Reps"], "Reps") or None,
+        seconds=positive(number(row.get("Seconds", ""), "Seconds", comma)),
+        metres=None if distance is None else round(distance * d_factor, 3),
+        rpe=number(row.get("RPE", ""), "RPE", comma),
+        notes=row.get("Notes", "").strip(),
+    )
+    if logged.rpe is not None and logged.rpe > 10:
+        raise RowError(f"RPE {logged.rpe:g} is above 10")
+    span = duration(length, "Duration")
+    return logged, row.get("Workout Notes", "").strip(), span.total_seconds() if span else None
+
+
+def parse_strong(
+    text: str,
+    source: str = "strong.csv",
+    *,
+    weight_unit: WeightUnit = "kg",
+    distance_unit: DistanceUnit = "km",
+    exercise: ExerciseNamer = as_custom,
+) -> list[LoggedWorkout]:
+    """Every workout in a Strong export, oldest first; LogFormatError names the first bad line.
+
+    `weight_unit` and `distance_unit` are the app's units, used where the file has no unit
+    columns (the comma shape); `exercise` maps Strong's names to catalog slugs.
+    """
+    shape = shape_of(text)
+    header, table = read_table(text, source, ";" if shape == "semicolon" else ",")
+    require(set(header), NEEDED, source)
+    drafts: dict[tuple[str, str], _Draft] = {}
+    names: dict[str, str] = {}
+    for line, row in table:
+        if row["Set Order"].strip().lower() in SKIPPED_ORDERS:
+            continue
+        try:
+            started = timestamp(row["Date"], DATE_FORMATS, "Date")
+            logged, notes, seconds = _read_row(row, shape, weight_unit, distance_unit)
+        except RowError as exc:
+            raise LogFormatError(source, line, str(exc)) from None
+        key = (row["Date"].strip(), row["Workout Name"].strip())
+        draft = drafts.setdefault(key, _Draft(started, key[1]))
+        draft.notes = draft.notes or notes
+        if seconds and draft.length is None:
+            draft.length = timedelta(seconds=seconds)
+        if logged.exercise not in names:
+            names[logged.exercise] = exercise(logged.exercise)
+        draft.sets.append(replace(logged, exercise=names[logged.exercise], order=len(draft.sets)))
+    return _finish(drafts.values())
+
+
+def _finish(drafts: Iterable[_Draft]) -> list[LoggedWorkout]:
+    workouts = [
+        LoggedWorkout(
+            started_at=d.started_at,
+            name=d.name,
+            ended_at=d.started_at + d.length if d.length else None,
+            notes=d.notes,
+            source="strong",
+            client_id=f"strong:{d.started_at.isoformat()}",
+            sets=tuple(d.sets),
+        )
+        for d in drafts
+    ]
+    return sorted(workouts, key=lambda w: w.started_at)
+
+
+def _order_cell(logged: LoggedSet, number_in_exercise: int) -> str:
+    return _MARKER_OF.get(logged.set_type, str(number_in_exercise))
+
+
+def write_strong(
+    workouts: list[LoggedWorkout],
+    shape: Shape = "semicolon",
+    *,
+    name_of: Callable[[str], str] = display_name,
+) -> str:
+    """A Strong-shaped CSV of the log in kg and km (Strong reads it back, and so do we)."""
+    records: list[list[str]] = []
+    for workout in sorted(workouts, key=lambda w: w.started_at):
+        date = workout.started_at.strftime(DATE_FORMATS[0])
+        length = format_duration(
+            workout.ended_at - workout.started_at if workout.ended_at else None
+        )
+        counts: dict[str, int] = {}
+        for logged in workout.sets:
+            if logged.set_type not in _MARKER_OF:
+                counts[logged.exercise] = counts.get(logged.exercise, 0) + 1
+            cells = {
+                "Date": date,
+                "Workout Name": workout.name,
+                "Duration": length,
+                "Workout Duration": length,
+                "Exercise Name": name_of(logged.exercise),
+                "Set Order": _order_cell(logged, counts.get(logged.exercise, 0)),
+                "Weight": fmt(logged.weight_kg) or "0",
+                "Weight Unit": "kg",
+                "Reps": str(logged.reps or 0),
+                "RPE": fmt(rpe_and_rir(logged)),
+                "Distance": fmt(logged.metres, 1000.0) or "0",
+                "Distance Unit": "km",
+                "Seconds": fmt(logged.seconds) or "0",
+                "Notes": logged.notes,
+                "Workout Notes": workout.notes,
+            }
+            header = SEMICOLON_HEADER if shape == "semicolon" else COMMA_HEADER
+            records.append([cells[column] for column in header])
+    header = SEMICOLON_HEADER if shape == "semicolon" else COMMA_HEADER
+    return write_table(header, records, ";" if shape == "semicolon" else ",")

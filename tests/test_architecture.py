@@ -32,6 +32,7 @@ DOMAIN = [
     "repforge.training.adapt",
     "repforge.training.progress",
     "repforge.training.formats",
+    "repforge.training.names",
 ]
 
 

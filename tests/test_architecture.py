@@ -33,6 +33,7 @@ DOMAIN = [
     "repforge.training.progress",
     "repforge.training.formats",
     "repforge.training.names",
+    "repforge.training.charts",
 ]
 
 

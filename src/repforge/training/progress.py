@@ -222,6 +222,15 @@ def weekly_sets_by_week(
     return out
 
 
+def sets_per_week(
+    by_week: Mapping[date, Mapping[str, MuscleVolume]], muscle: str | None = None
+) -> list[tuple[date, float]]:
+    """(week start, sets) for one muscle (fractional), or every hard set (muscle None)."""
+    if muscle is None:
+        return [(w, float(sum(v.direct for v in m.values()))) for w, m in by_week.items()]
+    return [(w, m[muscle].fractional if muscle in m else 0.0) for w, m in by_week.items()]
+
+
 def weekly_sets(
     history: Iterable[LoggedWorkout], catalog: Catalog, week: date
 ) -> dict[str, MuscleVolume]:

@@ -3,7 +3,7 @@
 Usage: python bench/training_bench.py [SETS]
 Builds a synthetic log (four sessions a week, six exercises of four sets) with the built-in
 catalog's slugs, then times each pure function REPEAT times and prints the medians and their
-ratio to the 100 ms page target.
+ratio to the 100 ms page target; then parses the same log written as a Strong CSV.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from datetime import date, datetime, timedelta
 
 from repforge.catalog.load import load_builtin
 from repforge.training.adapt import next_session
+from repforge.training.formats import parse_strong, write_strong
 from repforge.training.model import LoggedSet, LoggedWorkout, Prescription
+from repforge.training.names import NameMapper, app_name
 from repforge.training.progress import (
     e1rm_series,
     personal_records,
@@ -28,6 +30,7 @@ from repforge.training.progress import (
 
 REPEAT = 15
 TARGET_MS = 100.0
+IMPORT_TARGET_S = 10.0
 SLUGS = (
     "barbell-bench-press",
     "barbell-back-squat",
@@ -91,6 +94,17 @@ def main() -> None:
     for label, call in cases:
         ms = median_ms(call)
         print(f"{label:36} {ms:10.2f} {ms / TARGET_MS:12.3f}")
+    strong = write_strong(log, name_of=lambda slug: app_name(catalog, slug))
+    begin = time.perf_counter()
+    mapper = NameMapper(catalog)
+    parsed = parse_strong(strong, exercise=mapper)
+    seconds = time.perf_counter() - begin
+    parsed_sets = sum(len(w.sets) for w in parsed)
+    print(
+        f"parse_strong + name mapping: {parsed_sets} sets from {len(strong) / 1e6:.1f} MB in "
+        f"{seconds:.2f} s ({seconds / IMPORT_TARGET_S:.3f} x of the {IMPORT_TARGET_S:g} s import "
+        f"target; {len(mapper.unmapped)} names unmapped)"
+    )
 
 
 if __name__ == "__main__":

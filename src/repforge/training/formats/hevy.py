@@ -8,7 +8,7 @@ distance_miles, duration_seconds, rpe. Dates look like '26 Jul 2025, 07:06'.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from repforge.training.formats.common import (
@@ -77,7 +77,12 @@ def _units(header: set[str], source: str) -> tuple[str, float, str, float]:
     )
 
 
-def _set(row: dict[str, str], units: tuple[str, float, str, float]) -> LoggedSet:
+def _set(
+    row: dict[str, str],
+    units: tuple[str, float, str, float],
+    slug_of: Callable[[str], str],
+    order: int,
+) -> LoggedSet:
     weight_col, kg, distance_col, metres = units
     kind = row["set_type"].strip().lower()
     if kind not in SET_TYPES:
@@ -91,7 +96,8 @@ def _set(row: dict[str, str], units: tuple[str, float, str, float]) -> LoggedSet
     if rpe is not None and rpe > 10:
         raise RowError(f"rpe {rpe:g} is above 10")
     return LoggedSet(
-        exercise=name,
+        exercise=slug_of(name),
+        order=order,
         set_type=SET_TYPES[kind],
         weight_kg=None if weight is None else round(weight * kg, 4),
         reps=whole(row["reps"], "reps") or None,
@@ -112,21 +118,26 @@ def parse_hevy(
     units = _units(names, source)
     drafts: dict[tuple[str, str], _Draft] = {}
     slugs: dict[str, str] = {}
+
+    def slug_of(name: str) -> str:
+        if name not in slugs:
+            slugs[name] = exercise(name)
+        return slugs[name]
+
     for line, row in table:
+        key = (row["title"].strip(), row["start_time"].strip())
         try:
-            started = timestamp(row["start_time"], DATE_FORMATS, "start_time")
-            end = row.get("end_time", "").strip()
-            ended = timestamp(end, DATE_FORMATS, "end_time") if end else None
-            logged = _set(row, units)
+            draft = drafts.get(key)
+            if draft is None:
+                started = timestamp(row["start_time"], DATE_FORMATS, "start_time")
+                end = row.get("end_time", "").strip()
+                ended = timestamp(end, DATE_FORMATS, "end_time") if end else None
+                draft = _Draft(started, key[0], ended, row.get("description", "").strip())
+            logged = _set(row, units, slug_of, len(draft.sets))
         except RowError as exc:
             raise LogFormatError(source, line, str(exc)) from None
-        key = (row["title"].strip(), row["start_time"].strip())
-        draft = drafts.setdefault(
-            key, _Draft(started, key[0], ended, row.get("description", "").strip())
-        )
-        if logged.exercise not in slugs:
-            slugs[logged.exercise] = exercise(logged.exercise)
-        draft.sets.append(replace(logged, exercise=slugs[logged.exercise], order=len(draft.sets)))
+        drafts[key] = draft
+        draft.sets.append(logged)
     workouts = [
         LoggedWorkout(
             started_at=d.started_at,

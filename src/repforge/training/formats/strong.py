@@ -10,7 +10,7 @@ Set Order is a number, or W (warm-up), D (drop set) or F (failure); columns are 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -80,9 +80,14 @@ def _set_type(order: str) -> SetType:
 
 
 def _read_row(
-    row: dict[str, str], shape: Shape, weight_unit: WeightUnit, distance_unit: DistanceUnit
+    row: dict[str, str],
+    shape: Shape,
+    units: tuple[WeightUnit, DistanceUnit],
+    slug_of: Callable[[str], str],
+    order: int,
 ) -> tuple[LoggedSet, str, float | None]:
-    """(the set, with exercise still the app's name) and the workout's notes and length."""
+    """The set (its exercise already mapped) and the workout's notes and length."""
+    weight_unit, distance_unit = units
     comma = shape == "semicolon"  # that shape may write decimal commas: "62,5"
     if shape == "semicolon":
         w_factor = unit_factor(row.get("Weight Unit") or weight_unit, WEIGHT_FACTORS, "Weight Unit")
@@ -100,7 +105,8 @@ def _read_row(
     weight = positive(number(row["Weight"], "Weight", comma))
     distance = positive(number(row.get("Distance", ""), "Distance", comma))
     logged = LoggedSet(
-        exercise=name,
+        exercise=slug_of(name),
+        order=order,
         set_type=_set_type(row["Set Order"]),
         weight_kg=None if weight is None else round(weight * w_factor, 4),
         reps=whole(row["Reps"], "Reps") or None,
@@ -133,22 +139,29 @@ def parse_strong(
     require(set(header), NEEDED, source)
     drafts: dict[tuple[str, str], _Draft] = {}
     names: dict[str, str] = {}
+
+    def slug_of(name: str) -> str:
+        if name not in names:
+            names[name] = exercise(name)
+        return names[name]
+
     for line, row in table:
         if row["Set Order"].strip().lower() in SKIPPED_ORDERS:
             continue
+        key = (row["Date"].strip(), row["Workout Name"].strip())
         try:
-            started = timestamp(row["Date"], DATE_FORMATS, "Date")
-            logged, notes, seconds = _read_row(row, shape, weight_unit, distance_unit)
+            draft = drafts.get(key)
+            if draft is None:
+                draft = _Draft(timestamp(row["Date"], DATE_FORMATS, "Date"), key[1])
+            units = (weight_unit, distance_unit)
+            logged, notes, seconds = _read_row(row, shape, units, slug_of, len(draft.sets))
         except RowError as exc:
             raise LogFormatError(source, line, str(exc)) from None
-        key = (row["Date"].strip(), row["Workout Name"].strip())
-        draft = drafts.setdefault(key, _Draft(started, key[1]))
+        drafts[key] = draft
         draft.notes = draft.notes or notes
         if seconds and draft.length is None:
             draft.length = timedelta(seconds=seconds)
-        if logged.exercise not in names:
-            names[logged.exercise] = exercise(logged.exercise)
-        draft.sets.append(replace(logged, exercise=names[logged.exercise], order=len(draft.sets)))
+        draft.sets.append(logged)
     return _finish(drafts.values())
 
 

@@ -252,7 +252,8 @@ def _chain(ctx: _Context) -> Prescription:
         harder = _chain_step(ctx.catalog, ctx.exercise, "harder")
         if harder is not None:
             why = (
-                f"{ctx.did}: every set reached the top of the {ctx.reps_text()} range, so move up "
+                f"{ctx.did}: every set reached the top of the {planned.reps[0]}-{planned.reps[1]} "
+                f"range, so move up "
                 f"to {harder.name}."
             )
             return ctx.make("harder", None, why, slug=harder.slug)

@@ -9,6 +9,7 @@ import pytest
 
 from repforge.training.formats import LogFormatError, parse_hevy, write_hevy
 from repforge.training.formats.common import KG_PER_LB, METRES_PER_MILE
+from tests.training.formats.compare import assert_same_sets
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -59,16 +60,4 @@ def test_round_trip_keeps_every_field_hevy_has() -> None:
         (w.started_at, w.ended_at, w.name, w.notes)
         for w in sorted(original, key=lambda w: w.started_at)
     ]
-    before = [s for w in sorted(original, key=lambda w: w.started_at) for s in w.sets]
-    after = [s for w in again for s in w.sets]
-    for a, b in zip(before, after, strict=True):
-        assert (b.exercise, b.set_type, b.reps, b.seconds, b.rpe, b.notes) == (
-            a.exercise,
-            a.set_type,
-            a.reps,
-            a.seconds,
-            a.rpe,
-            a.notes,
-        )
-        assert b.weight_kg == pytest.approx(a.weight_kg, abs=1e-3)
-        assert b.metres == pytest.approx(a.metres, abs=1e-3)
+    assert_same_sets(sorted(original, key=lambda w: w.started_at), again)

@@ -37,6 +37,18 @@ def as_custom(name: str) -> str:
     return f"custom:{name}"
 
 
+def remembering(exercise: ExerciseNamer) -> ExerciseNamer:
+    """`exercise` asked once per distinct name: a file repeats its names on every row."""
+    known: dict[str, str] = {}
+
+    def named(name: str) -> str:
+        if name not in known:
+            known[name] = exercise(name)
+        return known[name]
+
+    return named
+
+
 def display_name(exercise: str) -> str:
     """The default writer naming: a custom exercise's own name, or the slug."""
     return exercise.removeprefix("custom:")

@@ -24,6 +24,7 @@ from repforge.training.formats.common import (
     number,
     positive,
     read_table,
+    remembering,
     require,
     rpe_and_rir,
     timestamp,
@@ -117,13 +118,7 @@ def parse_hevy(
     require(names, NEEDED, source)
     units = _units(names, source)
     drafts: dict[tuple[str, str], _Draft] = {}
-    slugs: dict[str, str] = {}
-
-    def slug_of(name: str) -> str:
-        if name not in slugs:
-            slugs[name] = exercise(name)
-        return slugs[name]
-
+    slug_of = remembering(exercise)
     for line, row in table:
         key = (row["title"].strip(), row["start_time"].strip())
         try:

@@ -30,6 +30,7 @@ from repforge.training.formats.common import (
     number,
     positive,
     read_table,
+    remembering,
     require,
     rpe_and_rir,
     timestamp,
@@ -138,13 +139,7 @@ def parse_strong(
     header, table = read_table(text, source, ";" if shape == "semicolon" else ",")
     require(set(header), NEEDED, source)
     drafts: dict[tuple[str, str], _Draft] = {}
-    names: dict[str, str] = {}
-
-    def slug_of(name: str) -> str:
-        if name not in names:
-            names[name] = exercise(name)
-        return names[name]
-
+    slug_of = remembering(exercise)
     for line, row in table:
         if row["Set Order"].strip().lower() in SKIPPED_ORDERS:
             continue

@@ -224,3 +224,34 @@ def test_a_stronger_past_years_ago_is_not_a_stall_now(catalog: Catalog) -> None:
     got = next_prescription(catalog, BENCH, old + recent, TODAY, Increments())
     assert got.change == "keep"
     assert got.load_kg == 62.5
+
+
+def test_assisted_exercises_progress_by_taking_help_away(catalog: Catalog) -> None:
+    assisted = Prescription("machine-assisted-pull-up", 3, (6, 10), 2, 30.0, "")
+    top = [workout(MONDAY, assisted.slug, (30, 10), (30, 10), (30, 10))]
+    less = next_prescription(catalog, assisted, top, TODAY, Increments(machine_kg=5))
+    assert (less.change, less.load_kg) == ("less-assistance", 25.0)
+    assert "take away 5 kg of help" in less.why
+    misses = [
+        workout(MONDAY - timedelta(days=3), assisted.slug, (30, 4)),
+        workout(MONDAY, assisted.slug, (30, 5)),
+    ]
+    more = next_prescription(catalog, assisted, misses, TODAY, Increments(machine_kg=5))
+    assert (more.change, more.load_kg) == ("more-assistance", 35.0)
+    gap = [workout(TODAY - timedelta(days=30), assisted.slug, (30, 8))]
+    resumed = next_prescription(catalog, assisted, gap, TODAY, Increments(machine_kg=5))
+    assert resumed.load_kg is not None
+    assert resumed.load_kg > 30
+    last_help = [workout(MONDAY, assisted.slug, (5, 10), (5, 10), (5, 10))]
+    off = next_prescription(catalog, assisted, last_help, TODAY, Increments(machine_kg=5))
+    assert off.change == "harder"
+    assert off.slug in {r.slug for r in catalog.get(assisted.slug).harder}
+
+
+def test_timed_holds_use_seconds_against_the_range(catalog: Catalog) -> None:
+    plank = Prescription("plank", 3, (30, 60), 2, None, "")
+    sets = tuple(LoggedSet("plank", seconds=60) for _ in range(3))
+    log = [LoggedWorkout(started_at=workout(MONDAY, "plank").started_at, sets=sets)]
+    got = next_prescription(catalog, plank, log, TODAY, Increments())
+    assert got.change == "harder"
+    assert "3 x 60 s" in got.why

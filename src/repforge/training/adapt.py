@@ -351,6 +351,44 @@ def _loaded(ctx: _Context, load: float) -> Prescription:
     return ctx.make("keep", load, why)
 
 
+def _assisted(ctx: _Context, help_kg: float, gap: int) -> Prescription:
+    """Assisted exercises progress by taking help away: the logged weight is the assistance."""
+    planned = ctx.planned
+    cut = next((share for days, share in GAP_CUTS if gap >= days), None)
+    if cut is not None:
+        more = help_kg + max(1, math.ceil(help_kg * cut / ctx.step)) * ctx.step
+        why = (
+            f"{ctx.did}, {gap // WEEK_DAYS} weeks ago, so restart with more help, "
+            f"{_number(more)} kg of assistance, for {ctx.reps_text()}."
+        )
+        return ctx.make("resume", more, why)
+    if _reached_top(ctx.last.sets, planned, ctx.tracking):
+        less = help_kg - ctx.step
+        if less <= 0 and ctx.exercise is not None:
+            harder = _chain_step(ctx.catalog, ctx.exercise, "harder")
+            if harder is not None:
+                why = f"{ctx.did}: every set reached the top of the range, so try {harder.name}."
+                return ctx.make("harder", None, why, slug=harder.slug)
+        less = max(less, 0.0)
+        why = (
+            f"{ctx.did}: every set reached the top of the range, so take away "
+            f"{_number(help_kg - less)} kg of help: {_number(less)} kg for {ctx.reps_text()}."
+        )
+        return ctx.make("less-assistance", less, why)
+    recent = ctx.past[-MISSES_BEFORE_CUT:]
+    if len(recent) == MISSES_BEFORE_CUT and all(
+        _missed(e.sets, planned, ctx.tracking) for e in recent
+    ):
+        more = help_kg + ctx.step
+        why = (
+            f"{ctx.did}, below {planned.reps[0]} reps for the second session running, so add "
+            f"{_number(ctx.step)} kg of help: {_number(more)} kg for {ctx.reps_text()}."
+        )
+        return ctx.make("more-assistance", more, why)
+    why = f"{ctx.did}, so keep {_number(help_kg)} kg of help and aim for {ctx.reps_text()}."
+    return ctx.make("keep", help_kg, why)
+
+
 def next_prescription(
     catalog: Catalog,
     planned: Prescription,
@@ -377,6 +415,8 @@ def _adapt(
             why=planned.why or "No sets of this exercise are logged yet, so start as planned.",
         )
     ctx = _Context(catalog, planned, past, today, increments)
+    if ctx.exercise is not None and ctx.exercise.load == "assisted" and ctx.last.load:
+        return _assisted(ctx, ctx.last.load, (today - ctx.last.day).days)
     resumed = _resume(ctx, (today - ctx.last.day).days)
     if resumed is not None:
         return resumed

@@ -9,7 +9,17 @@ from typing import Literal
 SetType = Literal["warm-up", "working", "drop", "failure"]
 SET_TYPES: tuple[SetType, ...] = ("warm-up", "working", "drop", "failure")
 Change = Literal[
-    "start", "keep", "increase", "decrease", "deload", "resume", "harder", "easier", "variation"
+    "start",
+    "keep",
+    "increase",
+    "decrease",
+    "deload",
+    "resume",
+    "harder",
+    "easier",
+    "variation",
+    "less-assistance",
+    "more-assistance",
 ]
 
 

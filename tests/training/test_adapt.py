@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -255,3 +256,11 @@ def test_timed_holds_use_seconds_against_the_range(catalog: Catalog) -> None:
     got = next_prescription(catalog, plank, log, TODAY, Increments())
     assert got.change == "harder"
     assert "3 x 60 s" in got.why
+
+
+def test_reasons_can_speak_pounds_while_loads_stay_in_kg(catalog: Catalog) -> None:
+    log = [workout(MONDAY, BENCH.slug, (61.235, 10), (61.235, 10), (61.235, 10))]
+    got = next_session(catalog, [BENCH], log, TODAY, Increments(barbell_kg=2.268), unit="lb")[0]
+    assert "3 x 10 at 135 lb" in got.why
+    assert "140 lb for 3 x 8-10" in got.why
+    assert got.load_kg == pytest.approx(63.503)

@@ -15,7 +15,15 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
-from repforge.training.model import Change, Increments, LoggedSet, LoggedWorkout, Prescription
+from repforge.training.model import (
+    Change,
+    Increments,
+    LoggedSet,
+    LoggedWorkout,
+    Prescription,
+    WeightUnit,
+    weight_text,
+)
 from repforge.training.sets import (
     Exposure,
     amount,
@@ -183,6 +191,7 @@ class _Context:
         past: Sequence[Exposure],
         today: date,
         increments: Increments,
+        unit: WeightUnit,
     ) -> None:
         self.catalog, self.planned, self.past, self.today = catalog, planned, past, today
         self.exercise = catalog.find(planned.slug)
@@ -190,10 +199,14 @@ class _Context:
         self.name = self.exercise.name if self.exercise else planned.slug.removeprefix("custom:")
         self.step = step_kg(self.exercise, increments)
         self.last = past[-1]
+        self.unit = unit
         self.did = (
-            f"You did {describe_sets(self.last.sets, self.tracking)} on {self.name} "
+            f"You did {describe_sets(self.last.sets, self.tracking, unit)} on {self.name} "
             f"{_when(self.last.day, today)}"
         )
+
+    def weight(self, kg: float) -> str:
+        return weight_text(kg, self.unit)
 
     def reps_text(self, sets: int | None = None, reps: tuple[int, int] | None = None) -> str:
         lo, hi = reps or self.planned.reps
@@ -240,7 +253,7 @@ def _resume(ctx: _Context, gap: int) -> Prescription | None:
     lighter = _cut(load, cut, ctx.step)
     why = (
         f"{ctx.did}, {weeks} weeks ago, so restart about {round(cut * 100)}% lighter at "
-        f"{_number(lighter)} kg for {ctx.reps_text()} and build back up from there."
+        f"{ctx.weight(lighter)} for {ctx.reps_text()} and build back up from there."
     )
     return ctx.make("resume", lighter, why, rir=rir)
 
@@ -285,7 +298,7 @@ def _stalled(ctx: _Context, kind: str, load: float) -> Prescription:
     rir = max(ctx.planned.rir, rx.DELOAD_RIR)
     why = (
         f"{ctx.did}. Your estimated max has not improved in {STALL_EXPOSURES} sessions, so take "
-        f"a lighter session: {ctx.reps_text(sets)} at {_number(lighter)} kg, stopping {rir} reps "
+        f"a lighter session: {ctx.reps_text(sets)} at {ctx.weight(lighter)}, stopping {rir} reps "
         "short of failure, then build back up."
     )
     return ctx.make("deload", lighter, why, sets=sets, rir=rir)
@@ -300,13 +313,13 @@ def _increase(ctx: _Context, load: float, wanted: float, reason: str) -> Prescri
         new -= ctx.step
     if new > cap + 1e-9:
         why = (
-            f"{ctx.did}, {reason}, but the next {_number(ctx.step)} kg step would add more than "
-            f"{round(MAX_WEEKLY_LOAD_INCREASE * 100)}% in a week, so stay at {_number(load)} kg "
+            f"{ctx.did}, {reason}, but the next {ctx.weight(ctx.step)} step would add more than "
+            f"{round(MAX_WEEKLY_LOAD_INCREASE * 100)}% in a week, so stay at {ctx.weight(load)} "
             f"for {ctx.reps_text()} (a smaller increment in your settings lets it rise)."
         )
         return ctx.make("keep", load, why)
     why = (
-        f"{ctx.did}, {reason}, so add {_number(new - load)} kg: {_number(new)} kg for "
+        f"{ctx.did}, {reason}, so add {ctx.weight(new - load)}: {ctx.weight(new)} for "
         f"{ctx.reps_text()}."
     )
     return ctx.make("increase", round(new, 3), why)
@@ -323,7 +336,7 @@ def _loaded(ctx: _Context, load: float) -> Prescription:
         lower = _cut(load, MISS_CUT, ctx.step)
         why = (
             f"{ctx.did}, below {planned.reps[0]} reps for the second session running, so drop to "
-            f"{_number(lower)} kg for {ctx.reps_text()} and climb again."
+            f"{ctx.weight(lower)} for {ctx.reps_text()} and climb again."
         )
         return ctx.make("decrease", lower, why)
     offset = _rir_offset(sets, planned.rir)
@@ -331,12 +344,12 @@ def _loaded(ctx: _Context, load: float) -> Prescription:
         lower = _cut(load, MUCH_HARDER_CUT, ctx.step)
         why = (
             f"{ctx.did}, much harder than the planned {planned.rir} reps in reserve, so ease off "
-            f"to {_number(lower)} kg for {ctx.reps_text()}."
+            f"to {ctx.weight(lower)} for {ctx.reps_text()}."
         )
         return ctx.make("decrease", lower, why)
     if _missed(sets, planned, ctx.tracking):
         why = (
-            f"{ctx.did}, short of {planned.reps[0]} reps, so keep {_number(load)} kg and aim for "
+            f"{ctx.did}, short of {planned.reps[0]} reps, so keep {ctx.weight(load)} and aim for "
             f"{ctx.reps_text()} next time."
         )
         return ctx.make("keep", load, why)
@@ -345,7 +358,7 @@ def _loaded(ctx: _Context, load: float) -> Prescription:
         reason = f"easier than the planned {planned.rir} reps in reserve"
         return _increase(ctx, load, load * share, reason)
     why = (
-        f"{ctx.did}, so keep {_number(load)} kg and aim for {planned.reps[1]} on every set "
+        f"{ctx.did}, so keep {ctx.weight(load)} and aim for {planned.reps[1]} on every set "
         f"({ctx.reps_text()}) before adding weight."
     )
     return ctx.make("keep", load, why)
@@ -359,7 +372,7 @@ def _assisted(ctx: _Context, help_kg: float, gap: int) -> Prescription:
         more = help_kg + max(1, math.ceil(help_kg * cut / ctx.step)) * ctx.step
         why = (
             f"{ctx.did}, {gap // WEEK_DAYS} weeks ago, so restart with more help, "
-            f"{_number(more)} kg of assistance, for {ctx.reps_text()}."
+            f"{ctx.weight(more)} of assistance, for {ctx.reps_text()}."
         )
         return ctx.make("resume", more, why)
     if _reached_top(ctx.last.sets, planned, ctx.tracking):
@@ -372,7 +385,7 @@ def _assisted(ctx: _Context, help_kg: float, gap: int) -> Prescription:
         less = max(less, 0.0)
         why = (
             f"{ctx.did}: every set reached the top of the range, so take away "
-            f"{_number(help_kg - less)} kg of help: {_number(less)} kg for {ctx.reps_text()}."
+            f"{ctx.weight(help_kg - less)} of help: {ctx.weight(less)} for {ctx.reps_text()}."
         )
         return ctx.make("less-assistance", less, why)
     recent = ctx.past[-MISSES_BEFORE_CUT:]
@@ -382,10 +395,10 @@ def _assisted(ctx: _Context, help_kg: float, gap: int) -> Prescription:
         more = help_kg + ctx.step
         why = (
             f"{ctx.did}, below {planned.reps[0]} reps for the second session running, so add "
-            f"{_number(ctx.step)} kg of help: {_number(more)} kg for {ctx.reps_text()}."
+            f"{ctx.weight(ctx.step)} of help: {ctx.weight(more)} for {ctx.reps_text()}."
         )
         return ctx.make("more-assistance", more, why)
-    why = f"{ctx.did}, so keep {_number(help_kg)} kg of help and aim for {ctx.reps_text()}."
+    why = f"{ctx.did}, so keep {ctx.weight(help_kg)} of help and aim for {ctx.reps_text()}."
     return ctx.make("keep", help_kg, why)
 
 
@@ -395,10 +408,12 @@ def next_prescription(
     history: Iterable[LoggedWorkout],
     today: date,
     increments: Increments | None = None,
+    unit: WeightUnit = "kg",
 ) -> Prescription:
-    """The next prescription for one planned exercise, adapted to the log, with its reason."""
+    """The next prescription for one planned exercise, adapted to the log, with its reason
+    (loads in the reason are written in `unit`; `load_kg` is always kg)."""
     past = exposures(history, planned.slug, today)
-    return _adapt(catalog, planned, past, today, increments or Increments())
+    return _adapt(catalog, planned, past, today, increments or Increments(), unit)
 
 
 def _adapt(
@@ -407,6 +422,7 @@ def _adapt(
     past: Sequence[Exposure],
     today: date,
     increments: Increments,
+    unit: WeightUnit = "kg",
 ) -> Prescription:
     if not past:
         return replace(
@@ -414,7 +430,7 @@ def _adapt(
             change="start",
             why=planned.why or "No sets of this exercise are logged yet, so start as planned.",
         )
-    ctx = _Context(catalog, planned, past, today, increments)
+    ctx = _Context(catalog, planned, past, today, increments, unit)
     if ctx.exercise is not None and ctx.exercise.load == "assisted" and ctx.last.load:
         return _assisted(ctx, ctx.last.load, (today - ctx.last.day).days)
     resumed = _resume(ctx, (today - ctx.last.day).days)
@@ -439,8 +455,9 @@ def next_session(
     history: Iterable[LoggedWorkout],
     today: date,
     increments: Increments | None = None,
+    unit: WeightUnit = "kg",
 ) -> list[Prescription]:
     """The next prescription for every exercise of a planned session, in session order."""
     found = exposures_of(history, {p.slug for p in program_session}, today)
     steps = increments or Increments()
-    return [_adapt(catalog, p, found[p.slug], today, steps) for p in program_session]
+    return [_adapt(catalog, p, found[p.slug], today, steps, unit) for p in program_session]

@@ -6,6 +6,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+WeightUnit = Literal["kg", "lb"]
+KG_PER_LB = 0.45359237  # exact (international yard and pound agreement, 1959)
+
+
+def weight_text(kg: float, unit: WeightUnit = "kg") -> str:
+    """A load for people: '62.5 kg', or '137.8 lb' for someone who lifts in pounds."""
+    value = kg if unit == "kg" else kg / KG_PER_LB
+    return f"{round(value, 1 if unit == 'lb' else 2):g} {unit}"
+
+
 SetType = Literal["warm-up", "working", "drop", "failure"]
 SET_TYPES: tuple[SetType, ...] = ("warm-up", "working", "drop", "failure")
 Change = Literal[

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from repforge.planner import prescription as rx
-from repforge.training.model import LoggedSet, LoggedWorkout
+from repforge.training.model import LoggedSet, LoggedWorkout, WeightUnit, weight_text
 
 # Sets that count as work: warm-ups never do, drop sets are extra work after the main set
 # (training-science.md §1: "Warm-up sets never count").
@@ -105,20 +105,23 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def describe_sets(sets: Sequence[LoggedSet], tracking: str = "reps") -> str:
+def describe_sets(
+    sets: Sequence[LoggedSet], tracking: str = "reps", unit: WeightUnit = "kg"
+) -> str:
     """'3 x 10 at 60 kg with 2 reps in reserve' or '10, 9, 8 reps at 60 kg', in plain words."""
-    unit = {"time": " s", "distance": " m"}.get(tracking, "")
+    measure = {"time": " s", "distance": " m"}.get(tracking, "")
     counts = [amount(s, tracking) for s in sets]
     loads = {s.weight_kg for s in sets if s.weight_kg}
     shown = [_number(c) if c is not None else "?" for c in counts]
     if len(set(shown)) == 1:
-        text = f"{len(sets)} x {shown[0]}{unit}"
+        text = f"{len(sets)} x {shown[0]}{measure}"
     else:
-        text = ", ".join(shown) + (unit or " reps")
+        text = ", ".join(shown) + (measure or " reps")
     if len(loads) == 1:
-        text += f" at {_number(loads.pop())} kg"
+        text += f" at {weight_text(loads.pop(), unit)}"
     elif loads:
-        text += f" at {_number(min(loads))}-{_number(max(loads))} kg"
+        low, high = weight_text(min(loads), unit), weight_text(max(loads), unit)
+        text += f" at {low.split()[0]}-{high}"
     reserves = {rir_of(s) for s in sets}
     if len(reserves) == 1 and (rir := reserves.pop()) is not None:
         word = "rep" if rir == 1 else "reps"

@@ -10,14 +10,14 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from repforge.errors import ImportFormatError
-from repforge.training.model import LoggedSet
+from repforge.training.model import KG_PER_LB, LoggedSet, WeightUnit
+
+__all__ = ["KG_PER_LB", "WeightUnit"]  # re-exported for the format modules
 
 # Exact conversion factors (international yard and pound agreement, 1959).
-KG_PER_LB = 0.45359237
 METRES_PER_MILE = 1609.344
 METRES_PER_KM = 1000.0
 
-WeightUnit = Literal["kg", "lb"]
 DistanceUnit = Literal["km", "mi", "m"]
 WEIGHT_FACTORS: dict[str, float] = {"kg": 1.0, "kgs": 1.0, "lb": KG_PER_LB, "lbs": KG_PER_LB}
 DISTANCE_FACTORS: dict[str, float] = {

@@ -98,3 +98,21 @@ def test_round_trip_through_either_shape(shape: str) -> None:
         (w.started_at, w.ended_at, w.name, w.notes) for w in original
     ]
     assert_same_sets(original, again)
+
+
+def test_written_text_never_runs_as_a_spreadsheet_formula() -> None:
+    header = read("strong_comma.csv").splitlines()[0]
+    row = '2024-01-15 18:30:00,"=HYPERLINK(1)",1h,"@Squat",1,100,5,0,0,"-2 plates","+fun",'
+    (workout,) = parse_strong(f"{header}\n{row}\n")
+    text = write_strong([workout], "comma")
+    assert '"=HYPERLINK' not in text
+    assert '"\'=HYPERLINK(1)"' in text
+    assert '"\'@Squat"' in text
+    (again,) = parse_strong(text)
+    assert (again.name, again.notes) == ("=HYPERLINK(1)", "+fun")
+    assert (again.sets[0].exercise, again.sets[0].notes) == ("custom:@Squat", "-2 plates")
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_read() -> None:
+    text = "\ufeff" + read("strong_comma.csv").replace("\n", "\r\n")
+    assert len(parse_strong(text)) == 2

@@ -182,6 +182,22 @@ def read_table(text: str, source: str, delimiter: str) -> Table:
     return header, found
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP):
+# written text gets a leading apostrophe, which the readers take off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows rather than runs."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def text_cell(text: str) -> str:
+    """Text read from a cell, without the apostrophe `safe_text` added."""
+    cleaned = text.strip()
+    return cleaned[1:] if cleaned.startswith("'") and cleaned[1:2] in FORMULA_STARTS else cleaned
+
+
 def write_table(header: list[str], records: list[list[str]], delimiter: str) -> str:
     """CSV text with every field quoted, as the apps write it."""
     out = io.StringIO()

@@ -27,6 +27,8 @@ from repforge.training.formats.common import (
     remembering,
     require,
     rpe_and_rir,
+    safe_text,
+    text_cell,
     timestamp,
     whole,
     write_table,
@@ -88,7 +90,7 @@ def _set(
     kind = row["set_type"].strip().lower()
     if kind not in SET_TYPES:
         raise RowError(f"set_type {kind!r} is not one of {', '.join(SET_TYPES)}")
-    name = row["exercise_title"].strip()
+    name = text_cell(row["exercise_title"])
     if not name:
         raise RowError("exercise_title is empty")
     weight = positive(number(row[weight_col], weight_col))
@@ -105,7 +107,7 @@ def _set(
         seconds=positive(number(row.get("duration_seconds", ""), "duration_seconds")),
         metres=None if distance is None else round(distance * metres, 3),
         rpe=rpe,
-        notes=row.get("exercise_notes", "").strip(),
+        notes=text_cell(row.get("exercise_notes", "")),
     )
 
 
@@ -120,14 +122,15 @@ def parse_hevy(
     drafts: dict[tuple[str, str], _Draft] = {}
     slug_of = remembering(exercise)
     for line, row in table:
-        key = (row["title"].strip(), row["start_time"].strip())
+        key = (text_cell(row["title"]), row["start_time"].strip())
         try:
             draft = drafts.get(key)
             if draft is None:
                 started = timestamp(row["start_time"], DATE_FORMATS, "start_time")
                 end = row.get("end_time", "").strip()
                 ended = timestamp(end, DATE_FORMATS, "end_time") if end else None
-                draft = _Draft(started, key[0], ended, row.get("description", "").strip())
+                notes = text_cell(row.get("description", ""))
+                draft = _Draft(started, key[0], ended, notes)
             logged = _set(row, units, slug_of, len(draft.sets))
         except RowError as exc:
             raise LogFormatError(source, line, str(exc)) from None
@@ -162,13 +165,13 @@ def write_hevy(
             index[logged.exercise] = position + 1
             records.append(
                 [
-                    workout.name,
+                    safe_text(workout.name),
                     start,
                     end,
-                    workout.notes,
-                    name_of(logged.exercise),
+                    safe_text(workout.notes),
+                    safe_text(name_of(logged.exercise)),
                     "",
-                    logged.notes,
+                    safe_text(logged.notes),
                     str(position),
                     _HEVY_TYPE[logged.set_type],
                     fmt(logged.weight_kg),

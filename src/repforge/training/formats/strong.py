@@ -33,6 +33,8 @@ from repforge.training.formats.common import (
     remembering,
     require,
     rpe_and_rir,
+    safe_text,
+    text_cell,
     timestamp,
     unit_factor,
     whole,
@@ -100,7 +102,7 @@ def _read_row(
         w_factor = WEIGHT_FACTORS[weight_unit]
         d_factor = DISTANCE_FACTORS[distance_unit]
         length = row.get("Duration", "")
-    name = row["Exercise Name"].strip()
+    name = text_cell(row["Exercise Name"])
     if not name:
         raise RowError("Exercise Name is empty")
     weight = positive(number(row["Weight"], "Weight", comma))
@@ -114,12 +116,12 @@ def _read_row(
         seconds=positive(number(row.get("Seconds", ""), "Seconds", comma)),
         metres=None if distance is None else round(distance * d_factor, 3),
         rpe=number(row.get("RPE", ""), "RPE", comma),
-        notes=row.get("Notes", "").strip(),
+        notes=text_cell(row.get("Notes", "")),
     )
     if logged.rpe is not None and logged.rpe > 10:
         raise RowError(f"RPE {logged.rpe:g} is above 10")
     span = duration(length, "Duration")
-    return logged, row.get("Workout Notes", "").strip(), span.total_seconds() if span else None
+    return logged, text_cell(row.get("Workout Notes", "")), span.total_seconds() if span else None
 
 
 def parse_strong(
@@ -143,7 +145,7 @@ def parse_strong(
     for line, row in table:
         if row["Set Order"].strip().lower() in SKIPPED_ORDERS:
             continue
-        key = (row["Date"].strip(), row["Workout Name"].strip())
+        key = (row["Date"].strip(), text_cell(row["Workout Name"]))
         try:
             draft = drafts.get(key)
             if draft is None:
@@ -199,10 +201,10 @@ def write_strong(
                 counts[logged.exercise] = counts.get(logged.exercise, 0) + 1
             cells = {
                 "Date": date,
-                "Workout Name": workout.name,
+                "Workout Name": safe_text(workout.name),
                 "Duration": length,
                 "Workout Duration": length,
-                "Exercise Name": name_of(logged.exercise),
+                "Exercise Name": safe_text(name_of(logged.exercise)),
                 "Set Order": _order_cell(logged, counts.get(logged.exercise, 0)),
                 "Weight": fmt(logged.weight_kg) or "0",
                 "Weight Unit": "kg",
@@ -211,8 +213,8 @@ def write_strong(
                 "Distance": fmt(logged.metres, 1000.0) or "0",
                 "Distance Unit": "km",
                 "Seconds": fmt(logged.seconds) or "0",
-                "Notes": logged.notes,
-                "Workout Notes": workout.notes,
+                "Notes": safe_text(logged.notes),
+                "Workout Notes": safe_text(workout.notes),
             }
             header = SEMICOLON_HEADER if shape == "semicolon" else COMMA_HEADER
             records.append([cells[column] for column in header])

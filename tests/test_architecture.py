@@ -30,6 +30,7 @@ DOMAIN = [
     "repforge.planner.validate",
     "repforge.training",
     "repforge.training.adapt",
+    "repforge.training.loads",
     "repforge.training.progress",
     "repforge.training.formats",
     "repforge.training.names",

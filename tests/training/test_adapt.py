@@ -9,13 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repforge.catalog.catalog import Catalog
-from repforge.training.adapt import (
-    MAX_WEEKLY_LOAD_INCREASE,
-    next_prescription,
-    next_session,
-    step_kg,
-    supported_load,
-)
+from repforge.training.adapt import next_prescription, next_session
+from repforge.training.loads import MAX_WEEKLY_LOAD_INCREASE, supported_load
 from repforge.training.model import Increments, LoggedSet, LoggedWorkout, Prescription
 from repforge.training.sets import exposures
 from tests.training.conftest import workout
@@ -154,14 +149,6 @@ def test_next_session_adapts_each_exercise_in_order(catalog: Catalog) -> None:
     got = next_session(catalog, [BENCH, squat], log, TODAY, Increments())
     assert [p.slug for p in got] == [BENCH.slug, squat.slug]
     assert [p.change for p in got] == ["increase", "start"]
-
-
-def test_steps_follow_the_equipment(catalog: Catalog) -> None:
-    inc = Increments(barbell_kg=2.5, dumbbell_kg=2.0, machine_kg=5.0, cable_kg=1.25)
-    assert step_kg(catalog.get("barbell-bench-press"), inc) == 2.5
-    assert step_kg(catalog.get("dumbbell-curl"), inc) == 2.0
-    assert step_kg(catalog.get("lat-pulldown"), inc) == 5.0
-    assert step_kg(catalog.get("cable-curl"), inc) == 1.25
 
 
 _loads = st.sampled_from([20.0, 22.5, 40.0, 60.0, 61.0, 100.0, 140.0])

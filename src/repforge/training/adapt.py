@@ -11,10 +11,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
+from repforge.training.loads import (
+    MAX_WEEKLY_LOAD_INCREASE,
+    WEEK_DAYS,
+    cut_load,
+    step_kg,
+    supported_load,
+    weekly_cap,
+)
 from repforge.training.model import (
     Change,
     Increments,
@@ -33,10 +40,6 @@ from repforge.training.sets import (
     rir_of,
 )
 
-# Week-to-week load increase at most 10 % (training-science.md §7 invariant #27: ACSM 2009's
-# 2-10 % rule and the NSCA 2-for-2 rule; §3.3 also clamps one session's change to +-10 %).
-MAX_WEEKLY_LOAD_INCREASE = 0.10
-WEEK_DAYS = 7
 # No e1RM progress in three exposures is a stall (issue 12; the §3.1 stall-rule family).
 STALL_EXPOSURES = 3
 # Missing the bottom of the range in two consecutive exposures cuts the load by 10 % (§3.1:
@@ -60,25 +63,6 @@ RESET_DETECT = 0.05
 # size of 10 % after two missed weeks, twice that after four; one more rep in reserve).
 GAP_CUTS: tuple[tuple[int, float], ...] = ((28, 0.20), (14, 0.10))
 
-_BARBELL_KIT = frozenset({"barbell", "ez-bar", "trap-bar", "smith-machine", "landmine"})
-_MACHINE_KIT = frozenset(e.slug for e in vocab.EQUIPMENT.terms if e.kind == "machine")
-
-
-def step_kg(exercise: Exercise | None, increments: Increments) -> float:
-    """The smallest load change the user can make on this exercise's equipment."""
-    kit = set(exercise.equipment.slugs) if exercise else set()
-    if kit & _BARBELL_KIT:
-        return increments.barbell_kg
-    if "dumbbell" in kit:
-        return increments.dumbbell_kg
-    if "kettlebell" in kit:
-        return increments.kettlebell_kg
-    if "cable-machine" in kit:
-        return increments.cable_kg
-    if kit & _MACHINE_KIT:
-        return increments.machine_kg
-    return increments.other_kg
-
 
 def _number(value: float) -> str:
     return f"{round(value, 2):g}"
@@ -93,37 +77,6 @@ def _when(day: date, today: date) -> str:
     if days < WEEK_DAYS:
         return f"last {day.strftime('%A')}"
     return f"on {day.strftime('%A')}, {day.strftime('%B')} {day.day}"
-
-
-def _cut(load: float, share: float, step: float) -> float:
-    """`load` lowered by at least `share`, in whole equipment steps, never below one step."""
-    steps = max(1, math.ceil(load * share / step - 1e-9))
-    lowered = load - steps * step
-    return round(lowered, 3) if lowered >= step else min(load, step)
-
-
-def weekly_cap(past: Sequence[Exposure], today: date) -> float | None:
-    """Highest load the next session may use: 10 % over the lightest load of the past week,
-    or the last load itself when the user already lifted more than that."""
-    loads = [e.load for e in past if e.load and (today - e.day).days <= WEEK_DAYS]
-    last = past[-1].load if past else None
-    if last is None:
-        return None
-    base = min([*loads, last])
-    return max(last, base * (1 + MAX_WEEKLY_LOAD_INCREASE))
-
-
-def supported_load(sets: Sequence[LoggedSet], planned: Prescription, step: float) -> float | None:
-    """Heaviest load the logged sets support for the planned reps and RIR: the effort-adjusted
-    e1RM through the RTS chart, plus at most one step (training-science.md §7 invariant #35)."""
-    best = 0.0
-    for logged in sets:
-        reps, weight, rir = logged.reps, logged.weight_kg, rir_of(logged)
-        if reps and weight and rir is not None and reps <= rx.E1RM_MAX_REPS:
-            best = max(best, rx.e1rm(weight, reps, round(rir)))
-    if not best:
-        return None
-    return best * rx.percent_1rm(planned.reps[0] + planned.rir) / 100 + step
 
 
 def _reached_top(sets: Sequence[LoggedSet], planned: Prescription, tracking: str) -> bool:
@@ -250,7 +203,7 @@ def _resume(ctx: _Context, gap: int) -> Prescription | None:
             f"in reserve: {ctx.reps_text()}."
         )
         return ctx.make("resume", None, why, rir=rir)
-    lighter = _cut(load, cut, ctx.step)
+    lighter = cut_load(load, cut, ctx.step)
     why = (
         f"{ctx.did}, {weeks} weeks ago, so restart about {round(cut * 100)}% lighter at "
         f"{ctx.weight(lighter)} for {ctx.reps_text()} and build back up from there."
@@ -293,7 +246,7 @@ def _stalled(ctx: _Context, kind: str, load: float) -> Prescription:
                 f"even after going lighter, so switch to {other.name} for a while."
             )
             return ctx.make("variation", None, why, slug=other.slug)
-    lighter = _cut(load, DELOAD_LOAD_CUT, ctx.step)
+    lighter = cut_load(load, DELOAD_LOAD_CUT, ctx.step)
     sets = max(1, round(ctx.planned.sets * rx.DELOAD_SET_FACTOR))
     rir = max(ctx.planned.rir, rx.DELOAD_RIR)
     why = (
@@ -333,7 +286,7 @@ def _loaded(ctx: _Context, load: float) -> Prescription:
     if len(recent) == MISSES_BEFORE_CUT and all(
         _missed(e.sets, planned, ctx.tracking) for e in recent
     ):
-        lower = _cut(load, MISS_CUT, ctx.step)
+        lower = cut_load(load, MISS_CUT, ctx.step)
         why = (
             f"{ctx.did}, below {planned.reps[0]} reps for the second session running, so drop to "
             f"{ctx.weight(lower)} for {ctx.reps_text()} and climb again."
@@ -341,7 +294,7 @@ def _loaded(ctx: _Context, load: float) -> Prescription:
         return ctx.make("decrease", lower, why)
     offset = _rir_offset(sets, planned.rir)
     if offset is not None and offset <= MUCH_HARDER_RIR:
-        lower = _cut(load, MUCH_HARDER_CUT, ctx.step)
+        lower = cut_load(load, MUCH_HARDER_CUT, ctx.step)
         why = (
             f"{ctx.did}, much harder than the planned {planned.rir} reps in reserve, so ease off "
             f"to {ctx.weight(lower)} for {ctx.reps_text()}."

@@ -251,3 +251,11 @@ def test_reasons_can_speak_pounds_while_loads_stay_in_kg(catalog: Catalog) -> No
     assert "3 x 10 at 135 lb" in got.why
     assert "140 lb for 3 x 8-10" in got.why
     assert got.load_kg == pytest.approx(63.503)
+
+
+def test_a_planned_deload_week_goes_lighter_whatever_the_log(catalog: Catalog) -> None:
+    deload = Prescription(BENCH.slug, 2, (8, 10), 4, 60.0, "")
+    log = [workout(MONDAY, BENCH.slug, (60, 10), (60, 10), (60, 10))]
+    got = next_prescription(catalog, deload, log, TODAY, Increments())
+    assert (got.change, got.sets, got.rir) == ("deload", 2, 4)
+    assert got.load_kg == 52.5

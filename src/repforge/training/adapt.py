@@ -390,6 +390,13 @@ def _adapt(
     if resumed is not None:
         return resumed
     load = ctx.last.load
+    if load is not None and planned.rir >= rx.DELOAD_RIR:
+        lighter = cut_load(load, DELOAD_LOAD_CUT, ctx.step)
+        why = (
+            f"{ctx.did}. This is a lighter week in your program, so use {ctx.weight(lighter)} "
+            f"for {ctx.reps_text()}, stopping {planned.rir} reps short of failure."
+        )
+        return ctx.make("deload", lighter, why)
     if load is None:
         if ctx.exercise is not None and ctx.exercise.load != "external":
             return _chain(ctx)

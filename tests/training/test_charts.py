@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
 from repforge.training.charts import (
+    HEAT_WORDS,
     e1rm_chart,
     heat,
     muscle_heat,
@@ -61,5 +62,6 @@ def test_heat_compares_fractional_with_the_floor_and_direct_with_the_cap() -> No
     assert heat(MuscleVolume(0, 6.5), target) == "below"
     assert heat(MuscleVolume(12, 14.0), target) == "within"
     assert heat(MuscleVolume(22, 25.0), target) == "above"
+    assert HEAT_WORDS["below"] == "below your weekly target"
     classes = muscle_heat({"chest": MuscleVolume(12, 14.0)}, target, muscles=["quads"])
     assert classes == {"chest": "heat-within", "quads": "heat-none"}

@@ -28,6 +28,14 @@ HEAT_CLASSES: Mapping[Heat, str] = {
     "above": "heat-above",
 }
 
+# Plain words for the legend and for each region's label (colour is never the only cue).
+HEAT_WORDS: Mapping[Heat, str] = {
+    "none": "not trained this week",
+    "below": "below your weekly target",
+    "within": "within your weekly target",
+    "above": "above your weekly target",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class ChartTable:

@@ -116,3 +116,12 @@ def test_written_text_never_runs_as_a_spreadsheet_formula() -> None:
 def test_windows_line_endings_and_a_byte_order_mark_are_read() -> None:
     text = "\ufeff" + read("strong_comma.csv").replace("\n", "\r\n")
     assert len(parse_strong(text)) == 2
+
+
+def test_newer_exports_with_units_in_the_header_are_read() -> None:
+    (pull,) = parse_strong(read("strong_units_in_header.csv"))
+    warm, top, row = pull.sets
+    assert warm.set_type == "warm-up"
+    assert top.weight_kg == pytest.approx(315 * KG_PER_LB, abs=1e-3)
+    assert (row.metres, row.seconds) == (2000, 480)
+    assert pull.ended_at == pull.started_at + timedelta(seconds=3900)

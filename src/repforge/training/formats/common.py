@@ -23,7 +23,10 @@ WEIGHT_FACTORS: dict[str, float] = {"kg": 1.0, "kgs": 1.0, "lb": KG_PER_LB, "lbs
 DISTANCE_FACTORS: dict[str, float] = {
     "km": METRES_PER_KM,
     "m": 1.0,
+    "meters": 1.0,
+    "metres": 1.0,
     "mi": METRES_PER_MILE,
+    "mi.": METRES_PER_MILE,
     "mile": METRES_PER_MILE,
     "miles": METRES_PER_MILE,
 }

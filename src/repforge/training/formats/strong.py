@@ -5,10 +5,13 @@ Distance Unit;Seconds;Notes;Workout Notes;Workout Duration (units on every row, 
 allowed). Comma shape: Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,
 Seconds,Notes,Workout Notes,RPE (no unit columns: the app's unit applies to the whole file).
 Set Order is a number, or W (warm-up), D (drop set) or F (failure); columns are found by name.
+Strong's newer exports name units in the header instead ("Weight (kg)", "Distance (meters)",
+"Duration (sec)"); those are read too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -55,6 +58,7 @@ NEEDED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps"
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S")
 MARKERS: dict[str, SetType] = {"W": "warm-up", "D": "drop", "F": "failure"}
 _MARKER_OF: dict[str, str] = {set_type: marker for marker, set_type in MARKERS.items()}
+_UNIT_COLUMN = re.compile(r"^(.*?)\s*\((.+)\)$")
 SKIPPED_ORDERS = frozenset({"rest timer", "note"})  # rows Strong writes for timers and notes
 
 
@@ -82,26 +86,32 @@ def _set_type(order: str) -> SetType:
     raise RowError(f"Set Order {order.strip()!r} is neither a number nor W, D or F")
 
 
+def _header_units(header: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Columns renamed to their plain names ('Weight (kg)' -> 'Weight') and the units they
+    carry, for Strong's newer export that names units in the header."""
+    renamed: dict[str, str] = {}
+    units: dict[str, str] = {}
+    for column in header:
+        match = _UNIT_COLUMN.match(column)
+        if match and match.group(1) in ("Weight", "Distance", "Duration"):
+            renamed[column] = match.group(1)
+            units[match.group(1)] = match.group(2)
+    return renamed, units
+
+
 def _read_row(
     row: dict[str, str],
     shape: Shape,
-    units: tuple[WeightUnit, DistanceUnit],
+    units: tuple[str, str],
     slug_of: Callable[[str], str],
     order: int,
 ) -> tuple[LoggedSet, str, float | None]:
-    """The set (its exercise already mapped) and the workout's notes and length."""
-    weight_unit, distance_unit = units
+    """The set (its exercise already mapped) and the workout's notes and length; `units` are
+    the file's weight and distance units where rows do not name their own."""
     comma = shape == "semicolon"  # that shape may write decimal commas: "62,5"
-    if shape == "semicolon":
-        w_factor = unit_factor(row.get("Weight Unit") or weight_unit, WEIGHT_FACTORS, "Weight Unit")
-        d_factor = unit_factor(
-            row.get("Distance Unit") or distance_unit, DISTANCE_FACTORS, "Distance Unit"
-        )
-        length = row.get("Workout Duration", "")
-    else:
-        w_factor = WEIGHT_FACTORS[weight_unit]
-        d_factor = DISTANCE_FACTORS[distance_unit]
-        length = row.get("Duration", "")
+    w_factor = unit_factor(row.get("Weight Unit") or units[0], WEIGHT_FACTORS, "Weight Unit")
+    d_factor = unit_factor(row.get("Distance Unit") or units[1], DISTANCE_FACTORS, "Distance Unit")
+    length = row.get("Workout Duration") or row.get("Duration", "")
     name = text_cell(row["Exercise Name"])
     if not name:
         raise RowError("Exercise Name is empty")
@@ -139,10 +149,13 @@ def parse_strong(
     """
     shape = shape_of(text)
     header, table = read_table(text, source, ";" if shape == "semicolon" else ",")
-    require(set(header), NEEDED, source)
+    renamed, named_units = _header_units(header)
+    require({renamed.get(c, c) for c in header}, NEEDED, source)
+    units = (named_units.get("Weight", weight_unit), named_units.get("Distance", distance_unit))
     drafts: dict[tuple[str, str], _Draft] = {}
     slug_of = remembering(exercise)
-    for line, row in table:
+    for line, cells in table:
+        row = {renamed.get(k, k): v for k, v in cells.items()} if renamed else cells
         if row["Set Order"].strip().lower() in SKIPPED_ORDERS:
             continue
         key = (row["Date"].strip(), text_cell(row["Workout Name"]))
@@ -150,7 +163,6 @@ def parse_strong(
             draft = drafts.get(key)
             if draft is None:
                 draft = _Draft(timestamp(row["Date"], DATE_FORMATS, "Date"), key[1])
-            units = (weight_unit, distance_unit)
             logged, notes, seconds = _read_row(row, shape, units, slug_of, len(draft.sets))
         except RowError as exc:
             raise LogFormatError(source, line, str(exc)) from None

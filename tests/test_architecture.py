@@ -28,6 +28,13 @@ DOMAIN = [
     "repforge.planner.service",
     "repforge.planner.solver",
     "repforge.planner.validate",
+    "repforge.training",
+    "repforge.training.adapt",
+    "repforge.training.loads",
+    "repforge.training.progress",
+    "repforge.training.formats",
+    "repforge.training.names",
+    "repforge.training.charts",
 ]
 
 

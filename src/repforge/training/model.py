@@ -6,8 +6,31 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+WeightUnit = Literal["kg", "lb"]
+KG_PER_LB = 0.45359237  # exact (international yard and pound agreement, 1959)
+
+
+def weight_text(kg: float, unit: WeightUnit = "kg") -> str:
+    """A load for people: '62.5 kg', or '137.8 lb' for someone who lifts in pounds."""
+    value = kg if unit == "kg" else kg / KG_PER_LB
+    return f"{round(value, 1 if unit == 'lb' else 2):g} {unit}"
+
+
 SetType = Literal["warm-up", "working", "drop", "failure"]
 SET_TYPES: tuple[SetType, ...] = ("warm-up", "working", "drop", "failure")
+Change = Literal[
+    "start",
+    "keep",
+    "increase",
+    "decrease",
+    "deload",
+    "resume",
+    "harder",
+    "easier",
+    "variation",
+    "less-assistance",
+    "more-assistance",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +72,18 @@ class Prescription:
     rir: int
     load_kg: float | None
     why: str
+    # Additive, optional: what kind of change this is and, for a swap, the exercise it replaces.
+    change: Change = "keep"
+    replaces: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Increments:
+    """The smallest load step the user can make, per kind of equipment, in kg."""
+
+    barbell_kg: float = 2.5  # a pair of 1.25 kg plates
+    dumbbell_kg: float = 2.0  # the usual gap between fixed dumbbells
+    kettlebell_kg: float = 4.0
+    machine_kg: float = 5.0  # one pin on a typical stack
+    cable_kg: float = 2.5
+    other_kg: float = 2.5

@@ -56,3 +56,10 @@ def test_script_json_cannot_close_the_script_element() -> None:
     text = jsonld.script_json({"a": "</script><script>alert(1)</script>"})
     assert "</script>" not in text
     assert json.loads(text)["a"].startswith("</script>")
+
+
+def test_script_json_writes_markup_and_line_separators_as_escapes() -> None:
+    value = "<!--<script> a & b > c \u2028 d \u2029"
+    text = jsonld.script_json({"a": value})
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text)["a"] == value

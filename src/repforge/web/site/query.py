@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -10,6 +11,9 @@ from repforge.errors import InvalidInputError
 from repforge.pages.listing import ExerciseFilter
 
 SINGLE = ("body_part", "muscle", "difficulty", "category", "pattern", "mechanic")
+# ASCII digits only: str.isdigit() accepts "²" and "٣", which int() refuses or reads otherwise;
+# nine digits keep int() far from its length limit
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def _one(params: QueryParams, name: str) -> str | None:
@@ -19,7 +23,7 @@ def _one(params: QueryParams, name: str) -> str | None:
 def filter_from(params: QueryParams) -> tuple[ExerciseFilter, int]:
     """The filter and page number asked for; bad values raise InvalidInputError."""
     raw_page = params.get("page", "1")
-    if not raw_page.isdigit():
+    if not PAGE_NUMBER.fullmatch(raw_page):
         raise InvalidInputError("page", f"page must be a whole number, not {raw_page!r}")
     wanted = ExerciseFilter(
         body_part=_one(params, "body_part"),

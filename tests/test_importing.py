@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +208,26 @@ def test_export_refuses_a_folder_in_use(tmp_path: Path, base: Catalog) -> None:
     with pytest.raises(InvalidInputError, match="format"):
         importing.export_catalog(base, "wger", tmp_path / "x")
     shutil.rmtree(tmp_path)
+
+
+def test_nul_and_direction_characters_in_ids_are_cleaned_before_storing(
+    sessions: sessionmaker[Session], base: Catalog, tmp_path: Path
+) -> None:
+    # PostgreSQL refuses NUL in text outright; a dirty id must never reach the database
+    records = [
+        {
+            "id": "Dirty\x00_Id\u202e",
+            "name": "Kettlebell Halo\u202e Drill",
+            "primaryMuscles": ["shoulders"],
+            "equipment": "kettlebells",
+            "instructions": ["Circle the bell around your head\x00 slowly and evenly."],
+        }
+    ]
+    dirty = tmp_path / "dirty.json"
+    dirty.write_text(json.dumps(records), encoding="utf-8")
+    report = importing.import_records(sessions, base, "free-exercise-db", dirty)
+    assert report.imported == 1
+    with db.transaction(sessions) as session:
+        (row,) = CustomExerciseRepository(session).all()
+    assert row.source_id == "Dirty_Id"
+    assert row.data["name"] == "Kettlebell Halo Drill"

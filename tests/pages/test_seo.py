@@ -9,6 +9,12 @@ from repforge.catalog.catalog import Catalog
 from repforge.pages import jsonld, seo
 from repforge.pages.exercise import compose
 from repforge.pages.hubs import hub
+from tests.factories import (
+    HOSTILE_MARKDOWN,
+    make_catalog,
+    make_exercise,
+    rendered_markdown_is_inert,
+)
 
 
 def test_sitemap_lists_pages_hubs_and_comparisons(small_catalog: Catalog) -> None:
@@ -32,6 +38,13 @@ def test_llms_links_markdown_mirrors(small_catalog: Catalog) -> None:
     text = seo.llms(small_catalog, "https://x.test", "repforge")
     assert text.startswith("# repforge\n")
     assert "- [Pistol Test](https://x.test/exercise/pistol-test.md)" in text
+
+
+def test_llms_keeps_imported_markup_as_text(small_catalog: Catalog) -> None:
+    hostile = make_exercise(slug="hostile-squat", name=HOSTILE_MARKDOWN[:100])
+    text = seo.llms(make_catalog(*small_catalog, hostile), "https://x.test", "repforge")
+    assert "/exercise/hostile-squat.md" in text
+    assert rendered_markdown_is_inert(text)
 
 
 def test_exercise_jsonld_has_howto_faq_and_breadcrumbs(small_catalog: Catalog) -> None:

@@ -48,3 +48,16 @@ def unclean_paths(value: Any, path: str = "") -> list[str]:
     if isinstance(value, list | tuple):
         return [p for i, item in enumerate(value) for p in unclean_paths(item, f"{path}.{i}")]
     return []
+
+
+# Punctuation that CommonMark or GFM can read as markup inside a line (HTML tags, autolinks,
+# links and images, entities, emphasis, code, tables, strikethrough), and the backslash itself.
+_MARKDOWN_INLINE = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_[]<>&|~"})
+# What makes a line a heading, list item, quote or setext underline when it starts one.
+_MARKDOWN_LINE_START = re.compile(r"^([#+=-]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from data, inert in Markdown: no tag, link, image or entity can come out of it."""
+    escaped = squash(text).translate(_MARKDOWN_INLINE)
+    return _MARKDOWN_LINE_START.sub(lambda m: f"{m.group(0)[:-1]}\\{m.group(0)[-1]}", escaped)

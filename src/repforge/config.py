@@ -30,6 +30,13 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; unset means SQLite at DATA_DIR/repforge.sqlite3. "
         "Use postgresql+psycopg://user@host/db for multi-instance deployments.",
     )
+    database_busy_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description="How long a write waits for another writer's lock (SQLite busy timeout, "
+        "PostgreSQL lock_timeout) before it gives up: the API answers 503 with Retry-After "
+        "and the CLI says the database is busy, in milliseconds.",
+    )
     base_url: str = Field(
         default="http://127.0.0.1:8000",
         description="Public origin of the site, used for canonical and Markdown links.",

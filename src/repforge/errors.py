@@ -69,3 +69,12 @@ class ImportFormatError(RepforgeError):
         if field:
             where += f", field {field!r}"
         super().__init__(f"{where}: {message}")
+
+
+class DatabaseBusy(RepforgeError):  # noqa: N818 - the name the CLI and web layers agreed on
+    """Another writer held the database's lock for longer than we wait; trying again helps."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the database is busy with another write; nothing was changed, try again in a moment"
+        )

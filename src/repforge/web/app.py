@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     """Build the app: load the catalog, open (and migrate) the database, mount the routes."""
     settings = settings or get_settings()
     base = catalog if catalog is not None else load_catalog(settings)
-    engine = db.make_engine(settings.resolved_database_url)
+    engine = db.make_engine(settings.resolved_database_url, settings.database_busy_timeout_ms)
     if settings.auto_migrate:
         db.upgrade(engine)
     sessions = db.session_factory(engine)

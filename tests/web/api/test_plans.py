@@ -74,3 +74,28 @@ def test_a_busy_database_answers_503_with_retry_after(tmp_path: Path, database_u
         assert int(response.headers["retry-after"]) >= 1
         assert "busy" in response.json()["detail"]
         assert client.post("/api/v1/plans", json=PROFILE).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("days", True), ("minutes", "60"), ("weeks", False), ("days", 3.5)]
+)
+def test_a_profile_number_must_be_a_number(api: TestClient, field: str, value: object) -> None:
+    response = api.post("/api/v1/plans", json={**PROFILE, field: value})
+    assert response.status_code == 422
+    assert response.json()["field"] == field
+
+
+def test_a_known_max_must_be_a_number(api: TestClient) -> None:
+    maxes = {"maxes": {"barbell-back-squat": True}}
+    assert api.post("/api/v1/plans", json={**PROFILE, **maxes}).status_code == 422
+
+
+@pytest.mark.parametrize(("field", "value"), [("sets", True), ("rir", "2"), ("load_kg", True)])
+def test_validate_refuses_booleans_and_strings_for_numbers(
+    api: TestClient, field: str, value: object
+) -> None:
+    plan = api.post("/api/v1/plans", json=PROFILE).json()
+    plan["weeks"][0]["sessions"][0]["exercises"][0][field] = value
+    response = api.post("/api/v1/plans/validate", json=plan)
+    assert response.status_code == 422
+    assert response.json()["field"].endswith(field)

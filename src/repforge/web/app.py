@@ -17,7 +17,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import errors
+from repforge.web import errors, security
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
+    security.install(app, settings)
     app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

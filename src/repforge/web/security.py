@@ -1,0 +1,146 @@
+"""Security by default: response headers, trusted Host names, and redirects built from base_url."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from repforge.config import Settings
+
+# Our pages run only our own files: no inline script or style, nothing from another origin.
+# JSON-LD blocks (type application/ld+json) are data, which CSP does not govern.
+SITE_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# The Host the static export sends when it requests every page in process (export._get).
+IN_PROCESS_HOSTS = ("export.local",)
+HSTS = "max-age=31536000; includeSubDomains"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def _policy(directives: dict[str, str]) -> str:
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def docs_policy(app: FastAPI) -> str:
+    """The CSP for the Swagger UI page: its files from 'self', its one inline start-up script."""
+    page = get_swagger_ui_html(
+        openapi_url=app.openapi_url or "",
+        title=f"{app.title} - Swagger UI",
+        oauth2_redirect_url=app.swagger_ui_oauth2_redirect_url,
+        init_oauth=app.swagger_ui_init_oauth,
+        swagger_ui_parameters=app.swagger_ui_parameters,
+    ).body
+    # hash exactly the script FastAPI writes, so no other inline script can run on the page
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
+        for script in (m.encode() for m in _INLINE_SCRIPT.findall(bytes(page).decode()))
+    ]
+    return _policy(
+        {
+            **SITE_POLICY,
+            "script-src": " ".join(["'self'", *hashes]),
+            # Swagger UI sets style attributes in the markup it renders
+            "style-src": "'self' 'unsafe-inline'",
+        }
+    )
+
+
+class SecurityHeaders:
+    """CSP, nosniff, no framing and a referrer policy on every response; HSTS in production."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str], docs: dict[str, str]) -> None:
+        self.app = app
+        self.headers = headers
+        self.docs = docs  # path -> its own CSP
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = self.docs.get(scope["path"])
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers[name] = value
+                if policy is not None:
+                    headers["content-security-policy"] = policy
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BaseUrlRedirects:
+    """Absolute Location headers built from the request's Host (Starlette's trailing-slash
+    redirect) point at base_url instead; relative ones stay as they are."""
+
+    def __init__(self, app: ASGIApp, base_url: str) -> None:
+        self.app = app
+        self.base = base_url.rstrip("/")
+
+    def _rewrite(self, location: str, request_host: str | None) -> str:
+        parts = urlsplit(location)
+        if not parts.netloc or parts.netloc.lower() != (request_host or "").lower():
+            return location  # relative (nothing of the Host in it), or another site on purpose
+        query = f"?{parts.query}" if parts.query else ""
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return f"{self.base}{parts.path or '/'}{query}{fragment}"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = Headers(scope=scope).get("host")
+
+        async def send_rewritten(message: Message) -> None:
+            if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
+                headers = MutableHeaders(scope=message)
+                if "location" in headers:
+                    headers["location"] = self._rewrite(headers["location"], host)
+            await send(message)
+
+        await self.app(scope, receive, send_rewritten)
+
+
+def allowed_hosts(settings: Settings) -> list[str]:
+    """The Host names the app answers: the setting, base_url's host and in-process names."""
+    base_host = urlsplit(settings.base_url).hostname
+    return list(dict.fromkeys([*settings.allowed_hosts, *filter(None, [base_host])]))
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """Add the middlewares; security headers outermost, so even a refused Host gets them."""
+    headers = {
+        "content-security-policy": _policy(SITE_POLICY),
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+        "referrer-policy": "strict-origin-when-cross-origin",
+        "cross-origin-opener-policy": "same-origin",
+    }
+    if settings.environment == "production":
+        headers["strict-transport-security"] = HSTS
+    docs = {app.docs_url: docs_policy(app)} if app.docs_url else {}
+    app.add_middleware(BaseUrlRedirects, base_url=settings.base_url)
+    hosts = [*allowed_hosts(settings), *IN_PROCESS_HOSTS]
+    # no www. redirect: Starlette would build it from the Host header
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
+    app.add_middleware(SecurityHeaders, headers=headers, docs=docs)

@@ -78,3 +78,16 @@ class DatabaseBusy(RepforgeError):  # noqa: N818 - the name the CLI and web laye
         super().__init__(
             "the database is busy with another write; nothing was changed, try again in a moment"
         )
+
+
+class NameConflictError(RepforgeError):
+    """Another change stored the same slug, name or alias first; nothing of ours was written."""
+
+    def __init__(self, slug: str, labels: list[str]) -> None:
+        self.slug = slug
+        self.labels = labels
+        shown = ", ".join(repr(label) for label in labels)
+        super().__init__(
+            f"another import stored the exercise {slug!r} or one of its names ({shown}) "
+            "while this one ran; nothing was written, run the import again"
+        )

@@ -15,7 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from repforge.errors import DatabaseBusy, ImportFormatError, InvalidInputError
+from repforge.errors import (
+    DatabaseBusy,
+    ImportFormatError,
+    InvalidInputError,
+    NameConflictError,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -100,7 +105,7 @@ def import_command(
             report = importing.import_records(
                 sessions, catalog, fmt.value, path, dry_run, on_duplicate.value, source, advance
             )
-        except (ImportFormatError, InvalidInputError, DatabaseBusy) as exc:
+        except (ImportFormatError, InvalidInputError, DatabaseBusy, NameConflictError) as exc:
             progress.stop()
             err.print(
                 f"refused, nothing written: {exc}", markup=False, highlight=False, soft_wrap=True

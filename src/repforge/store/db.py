@@ -40,7 +40,8 @@ def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
 
 def _postgres_lock_timeout(timeout_ms: int, dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute(f"SET lock_timeout = {int(timeout_ms)}")
+    # 0 means "wait forever" to PostgreSQL but "do not wait" to SQLite: keep SQLite's meaning
+    cursor.execute(f"SET lock_timeout = {max(1, int(timeout_ms))}")
     cursor.close()
     dbapi_connection.commit()  # type: ignore[attr-defined]
 
@@ -48,7 +49,7 @@ def _postgres_lock_timeout(timeout_ms: int, dbapi_connection: object, _record: o
 def is_busy(error: DBAPIError) -> bool:
     """Whether `error` says another writer held a lock past our timeout."""
     code = getattr(error.orig, "sqlite_errorcode", None)
-    if isinstance(code, int) and code & 0xFF in _SQLITE_BUSY:
+    if isinstance(code, int) and (code & 0xFF) in _SQLITE_BUSY:
         return True
     return getattr(error.orig, "sqlstate", None) in _POSTGRES_BUSY
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -32,6 +32,8 @@ SITE_POLICY = {
 # The Host the static export sends when it requests every page in process (export._get).
 IN_PROCESS_HOSTS = ("export.local",)
 HSTS = "max-age=31536000; includeSubDomains"
+# Interactive API docs, wherever they are served from (FastAPI's own or vendored pages).
+DOCS_PATHS = ("/api/docs", "/api/redoc")
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -39,26 +41,24 @@ def _policy(directives: dict[str, str]) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def docs_policy(app: FastAPI) -> str:
-    """The CSP for the Swagger UI page: its files from 'self', its one inline start-up script."""
-    page = get_swagger_ui_html(
-        openapi_url=app.openapi_url or "",
-        title=f"{app.title} - Swagger UI",
-        oauth2_redirect_url=app.swagger_ui_oauth2_redirect_url,
-        init_oauth=app.swagger_ui_init_oauth,
-        swagger_ui_parameters=app.swagger_ui_parameters,
-    ).body
-    # hash exactly the script FastAPI writes, so no other inline script can run on the page
+def docs_policy(page: bytes) -> str:
+    """The CSP for an API docs page: its files from 'self', and the inline start-up script(s)
+    it carries by hash, so no other inline script could run there."""
+    # the docs pages are built by FastAPI from the app's own settings, never from request data,
+    # so hashing what they carry allows exactly the script we ship (vendored or not)
+    scripts = _INLINE_SCRIPT.findall(page.decode("utf-8", "replace"))
     hashes = [
-        "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
-        for script in (m.encode() for m in _INLINE_SCRIPT.findall(bytes(page).decode()))
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in scripts
     ]
     return _policy(
         {
             **SITE_POLICY,
             "script-src": " ".join(["'self'", *hashes]),
-            # Swagger UI sets style attributes in the markup it renders
+            # Swagger UI and ReDoc set style attributes in the markup they render; ReDoc runs
+            # its search in a worker made from a blob
             "style-src": "'self' 'unsafe-inline'",
+            "worker-src": "'self' blob:",
         }
     )
 
@@ -66,27 +66,41 @@ def docs_policy(app: FastAPI) -> str:
 class SecurityHeaders:
     """CSP, nosniff, no framing and a referrer policy on every response; HSTS in production."""
 
-    def __init__(self, app: ASGIApp, headers: dict[str, str], docs: dict[str, str]) -> None:
+    def __init__(self, app: ASGIApp, headers: dict[str, str], docs_paths: Sequence[str]) -> None:
         self.app = app
         self.headers = headers
-        self.docs = docs  # path -> its own CSP
+        self.docs_paths = frozenset(docs_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = self.docs.get(scope["path"])
+        if scope["path"] in self.docs_paths:
+            await self._docs(scope, receive, send)
+            return
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in self.headers.items():
-                    headers[name] = value
-                if policy is not None:
-                    headers["content-security-policy"] = policy
+                MutableHeaders(scope=message).update(self.headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    async def _docs(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # a small page: hold it whole, then send it with a policy made from its own scripts
+        held: list[Message] = []
+
+        async def hold(message: Message) -> None:
+            held.append(message)
+
+        await self.app(scope, receive, hold)
+        page = b"".join(m.get("body", b"") for m in held if m["type"] == "http.response.body")
+        for message in held:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.update(self.headers)
+                headers["content-security-policy"] = docs_policy(page)
+            await send(message)
 
 
 class BaseUrlRedirects:
@@ -138,9 +152,9 @@ def install(app: FastAPI, settings: Settings) -> None:
     }
     if settings.environment == "production":
         headers["strict-transport-security"] = HSTS
-    docs = {app.docs_url: docs_policy(app)} if app.docs_url else {}
+    docs_paths = [path for path in (app.docs_url, app.redoc_url, *DOCS_PATHS) if path]
     app.add_middleware(BaseUrlRedirects, base_url=settings.base_url)
     hosts = [*allowed_hosts(settings), *IN_PROCESS_HOSTS]
     # no www. redirect: Starlette would build it from the Host header
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
-    app.add_middleware(SecurityHeaders, headers=headers, docs=docs)
+    app.add_middleware(SecurityHeaders, headers=headers, docs_paths=docs_paths)

@@ -12,6 +12,7 @@ from repforge import importing
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.load import load_builtin
 from repforge.config import Settings
+from repforge.pages.hubs import all_hubs
 from repforge.planner.service import make_plan
 from repforge.store import db
 from repforge.web.app import create_app
@@ -140,7 +141,11 @@ def test_markup_in_imported_text_cannot_swallow_the_page(
     )
     _import(settings, small_catalog, "exercisedb", hostile)
     with TestClient(create_app(_settings(settings), small_catalog)) as client:
-        paths = ("/exercise/banded-squat-script", "/exercises/legs")
+        catalog = client.app.state.repforge.catalog  # type: ignore[attr-defined]
+        slug = "banded-squat-script"
+        listing = [h.path for h in all_hubs(catalog) if slug in {e.slug for e in h.exercises}]
+        assert "/exercises/legs" in listing
+        paths = ["/exercise/banded-squat-script", *listing]
         pages = [client.get(path).text for path in paths]
     for html in pages:
         assert "/exercise/banded-squat-script" in html

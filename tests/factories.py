@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
+from markdown_it import MarkdownIt
 
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
@@ -66,3 +68,18 @@ def make_catalog(*exercises: Exercise, version: str = "test") -> Catalog:
 
 def to_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+# Imported text that a CommonMark renderer would turn into script, handlers or hostile links.
+HOSTILE_MARKDOWN = (
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) "
+    "![i](data:text/html,hi) <javascript:alert(4)> &lt;b&gt; *em* `code` | pipe"
+)
+
+
+def rendered_markdown_is_inert(markdown: str) -> bool:
+    """Whether CommonMark (raw HTML allowed, as most renderers do) makes no tag or bad link."""
+    html = MarkdownIt("commonmark").render(markdown)
+    tags = re.findall(r"<(script|img|iframe)\b", html)
+    links = re.findall(r'(?:href|src)="(?:javascript|data):', html)
+    return not tags and not links

@@ -32,3 +32,15 @@ def test_production_refuses_the_development_secret() -> None:
 def test_every_setting_has_help_text() -> None:
     for name, field in Settings.model_fields.items():
         assert field.description, f"setting {name} has no description"
+
+
+@pytest.mark.parametrize("secret", ["", "x", "s" * 31, "é" * 15])
+def test_production_refuses_a_short_secret(secret: str) -> None:
+    with pytest.raises(ValidationError, match="at least 32"):
+        Settings(environment="production", secret_key=secret)
+    assert Settings(environment="development", secret_key=secret).secret_key == secret
+
+
+def test_allowed_hosts_read_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPFORGE_ALLOWED_HOSTS", "example.org, *.example.net")
+    assert Settings().allowed_hosts == ["example.org", "*.example.net"]

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from repforge import importing
 from repforge.catalog.catalog import Catalog
-from repforge.errors import ImportFormatError, InvalidInputError
+from repforge.catalog.importers.report import ImportReport
+from repforge.catalog.model import Exercise
+from repforge.errors import ImportFormatError, InvalidInputError, NameConflictError
 from repforge.store import db
 from repforge.store.custom import CustomExerciseRepository
-from tests.factories import make_catalog, make_exercise
+from tests.factories import exercise_data, make_catalog, make_exercise, to_yaml
 
 FIXTURES = Path(__file__).parent / "catalog" / "importers" / "fixtures"
 FREE = FIXTURES / "free_exercise_db" / "exercises.json"
@@ -207,3 +212,84 @@ def test_export_refuses_a_folder_in_use(tmp_path: Path, base: Catalog) -> None:
     with pytest.raises(InvalidInputError, match="format"):
         importing.export_catalog(base, "wger", tmp_path / "x")
     shutil.rmtree(tmp_path)
+
+
+def test_nul_and_direction_characters_in_ids_are_cleaned_before_storing(
+    sessions: sessionmaker[Session], base: Catalog, tmp_path: Path
+) -> None:
+    # PostgreSQL refuses NUL in text outright; a dirty id must never reach the database
+    records = [
+        {
+            "id": "Dirty\x00_Id\u202e",
+            "name": "Kettlebell Halo\u202e Drill",
+            "primaryMuscles": ["shoulders"],
+            "equipment": "kettlebells",
+            "instructions": ["Circle the bell around your head\x00 slowly and evenly."],
+        }
+    ]
+    dirty = tmp_path / "dirty.json"
+    dirty.write_text(json.dumps(records), encoding="utf-8")
+    report = importing.import_records(sessions, base, "free-exercise-db", dirty)
+    assert report.imported == 1
+    with db.transaction(sessions) as session:
+        (row,) = CustomExerciseRepository(session).all()
+    assert row.source_id == "Dirty_Id"
+    assert row.data["name"] == "Kettlebell Halo Drill"
+
+
+def _yaml_folder(folder: Path, *exercises: dict[str, Any]) -> Path:
+    folder.mkdir()
+    for data in exercises:
+        (folder / f"{data['slug']}.yaml").write_text(to_yaml(data), encoding="utf-8")
+    return folder
+
+
+def test_a_name_and_the_same_alias_imported_at_once_cannot_both_be_stored(
+    sessions: sessionmaker[Session],
+    base: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    named = _yaml_folder(tmp_path / "a", exercise_data(slug="zercher-walk", name="Zercher Walk"))
+    aliased = _yaml_folder(
+        tmp_path / "b",
+        exercise_data(slug="sandbag-carry", name="Sandbag Carry"),
+        exercise_data(slug="bear-hug-carry", name="Bear Hug Carry", aliases=["Zercher walk"]),
+    )
+    # B reads the names in use, then A imports and commits, then B writes: B's check in Python
+    # is stale, so only the database can stop the same text being a name and an alias
+    b_has_read, a_committed = threading.Event(), threading.Event()
+    known_of = importing._Known.of
+
+    def slow_read(base: Catalog, custom: list[Exercise]) -> importing._Known:
+        known = known_of(base, custom)
+        if threading.current_thread().name == "b":
+            b_has_read.set()
+            assert a_committed.wait(30)
+        return known
+
+    monkeypatch.setattr(importing._Known, "of", staticmethod(slow_read))
+    outcome: dict[str, object] = {}
+
+    def run(name: str, path: Path) -> None:
+        try:
+            outcome[name] = importing.import_records(sessions, base, "repforge", path)
+        except Exception as exc:  # the outcome is what the test checks
+            outcome[name] = exc
+        finally:
+            if name == "a":
+                a_committed.set()
+
+    b = threading.Thread(target=run, args=("b", aliased), name="b")
+    b.start()
+    assert b_has_read.wait(30)
+    a = threading.Thread(target=run, args=("a", named), name="a")
+    a.start()
+    a.join(60)
+    b.join(60)
+    assert isinstance(outcome["a"], ImportReport)
+    assert isinstance(outcome["b"], NameConflictError)
+    assert "zercher walk" in str(outcome["b"]).lower()
+    slugs, revision = _stored(sessions)
+    assert slugs == ["zercher-walk"]  # nothing of B's import, not even its other record
+    assert revision == 1

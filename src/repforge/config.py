@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"
+MIN_SECRET_BYTES = 32
 
 
 class Settings(BaseSettings):
@@ -30,13 +31,29 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; unset means SQLite at DATA_DIR/repforge.sqlite3. "
         "Use postgresql+psycopg://user@host/db for multi-instance deployments.",
     )
+    database_busy_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description="How long a write waits for another writer's lock (SQLite busy timeout, "
+        "PostgreSQL lock_timeout) before it gives up: the API answers 503 with Retry-After "
+        "and the CLI says the database is busy, in milliseconds.",
+    )
     base_url: str = Field(
         default="http://127.0.0.1:8000",
-        description="Public origin of the site, used for canonical and Markdown links.",
+        description="Public origin of the site, used for canonical and Markdown links and redirects.",
+    )
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default=["localhost", "127.0.0.1", "testserver"],
+        description="Host names the site answers to, comma-separated (the base_url host is "
+        "always one; '*.example.com' covers subdomains, '*' any host); other Host headers get "
+        "400.",
     )
     site_name: str = Field(default="repforge", description="Name shown in titles and links.")
     secret_key: str = Field(
-        default=DEV_SECRET, description="Key for signing sessions and CSRF tokens."
+        default=DEV_SECRET,
+        description="Key for signing sessions and CSRF tokens; production needs at least "
+        f"{MIN_SECRET_BYTES} random bytes, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
     )
     catalog_dir: Path | None = Field(
         default=None,
@@ -57,10 +74,25 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `repforge serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `repforge serve` binds to.")
 
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [host.strip() for host in value.split(",") if host.strip()]
+        return value
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
-        if self.environment == "production" and self.secret_key == DEV_SECRET:
+        if self.environment != "production":
+            return self
+        if self.secret_key == DEV_SECRET:
             raise ValueError("REPFORGE_SECRET_KEY must be set in production")
+        if len(self.secret_key.encode()) < MIN_SECRET_BYTES:
+            raise ValueError(
+                f"REPFORGE_SECRET_KEY must be at least {MIN_SECRET_BYTES} random bytes in "
+                "production; make one with "
+                "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
         return self
 
     @property

@@ -69,3 +69,25 @@ class ImportFormatError(RepforgeError):
         if field:
             where += f", field {field!r}"
         super().__init__(f"{where}: {message}")
+
+
+class DatabaseBusy(RepforgeError):  # noqa: N818 - the name the CLI and web layers agreed on
+    """Another writer held the database's lock for longer than we wait; trying again helps."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the database is busy with another write; nothing was changed, try again in a moment"
+        )
+
+
+class NameConflictError(RepforgeError):
+    """Another change stored the same slug, name or alias first; nothing of ours was written."""
+
+    def __init__(self, slug: str, labels: list[str]) -> None:
+        self.slug = slug
+        self.labels = labels
+        shown = ", ".join(repr(label) for label in labels)
+        super().__init__(
+            f"another import stored the exercise {slug!r} or one of its names ({shown}) "
+            "while this one ran; nothing was written, run the import again"
+        )

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from repforge.cli import app
 from repforge.config import get_settings
 from tests.factories import exercise_data, to_yaml
+from tests.store.locks import write_lock_held
 
 FIXTURES = Path(__file__).parents[1] / "catalog" / "importers" / "fixtures"
 DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
@@ -77,3 +78,16 @@ def test_the_messy_dataset_is_refused_by_every_format(fmt: str) -> None:
     code, out = _run("import", "--format", fmt, str(messy), "--dry-run")
     assert code == 1, out
     assert "refused, nothing written" in out
+
+
+def test_a_busy_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    free = str(FIXTURES / "free_exercise_db")
+    assert _run("import", "--format", "free-exercise-db", free, "--dry-run")[0] == 0  # migrated
+    monkeypatch.setenv("REPFORGE_DATABASE_BUSY_TIMEOUT_MS", "100")
+    get_settings.cache_clear()
+    with write_lock_held(get_settings().resolved_database_url, "custom_exercises"):
+        result = runner.invoke(app, ["catalog", "import", "--format", "free-exercise-db", free])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert "busy" in result.output
+    assert "Traceback" not in result.output

@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from repforge.catalog.catalog import Catalog
 from repforge.pages.exercise import compose
 from repforge.pages.markdown import exercise_markdown
+from tests.factories import (
+    HOSTILE_MARKDOWN,
+    make_catalog,
+    make_exercise,
+    rendered_markdown_is_inert,
+)
 
 SEED = Path(__file__).parents[3] / "shared" / "seed" / "glute-ham-raise.md"
 SEED_HEADINGS = [
@@ -58,3 +66,21 @@ def test_sections_a_record_lacks_are_left_out_but_generated_text_stays() -> None
     assert headings(md) == ["# Bare Row", "## Quick answer", "## FAQ", "## Related exercises"]
     assert "Beginner leg exercise using body weight." in md
     assert "### What muscles does the Bare Row work?" in md
+
+
+def test_imported_markup_stays_text(small_catalog: Catalog) -> None:
+    hostile = make_exercise(
+        slug="hostile-squat",
+        name="Hostile Squat <script>alert(0)</script>",
+        aliases=["[alias](javascript:alert(5))"],
+        summary=f"A squat with text from an import. {HOSTILE_MARKDOWN}",
+        steps=[f"Step {n}: {HOSTILE_MARKDOWN}" for n in range(4)],
+        tips=[f"# Tip: {HOSTILE_MARKDOWN}"],
+        mistakes=[f"1. Mistake: {HOSTILE_MARKDOWN}"],
+    )
+    catalog = make_catalog(*small_catalog, hostile)
+    md = exercise_markdown(compose(catalog, "hostile-squat"), "https://x.test", "site <b>")
+    assert rendered_markdown_is_inert(md)
+    # escaped, not dropped: a reader still sees the words
+    assert "alert(3)" in MarkdownIt("commonmark").render(md)
+    assert headings(md) == ["# Hostile Squat \\<script\\>alert(0)\\</script\\>", *SEED_HEADINGS]

@@ -9,6 +9,12 @@ from repforge.catalog.catalog import Catalog
 from repforge.pages import jsonld, seo
 from repforge.pages.exercise import compose
 from repforge.pages.hubs import hub
+from tests.factories import (
+    HOSTILE_MARKDOWN,
+    make_catalog,
+    make_exercise,
+    rendered_markdown_is_inert,
+)
 
 
 def test_sitemap_lists_pages_hubs_and_comparisons(small_catalog: Catalog) -> None:
@@ -34,6 +40,13 @@ def test_llms_links_markdown_mirrors(small_catalog: Catalog) -> None:
     assert "- [Pistol Test](https://x.test/exercise/pistol-test.md)" in text
 
 
+def test_llms_keeps_imported_markup_as_text(small_catalog: Catalog) -> None:
+    hostile = make_exercise(slug="hostile-squat", name=HOSTILE_MARKDOWN[:100])
+    text = seo.llms(make_catalog(*small_catalog, hostile), "https://x.test", "repforge")
+    assert "/exercise/hostile-squat.md" in text
+    assert rendered_markdown_is_inert(text)
+
+
 def test_exercise_jsonld_has_howto_faq_and_breadcrumbs(small_catalog: Catalog) -> None:
     page = compose(small_catalog, "goblet-test")
     graph = jsonld.exercise_graph(page, "https://x.test")
@@ -56,3 +69,10 @@ def test_script_json_cannot_close_the_script_element() -> None:
     text = jsonld.script_json({"a": "</script><script>alert(1)</script>"})
     assert "</script>" not in text
     assert json.loads(text)["a"].startswith("</script>")
+
+
+def test_script_json_writes_markup_and_line_separators_as_escapes() -> None:
+    value = "<!--<script> a & b > c \u2028 d \u2029"
+    text = jsonld.script_json({"a": value})
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text)["a"] == value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from repforge.catalog.catalog import Catalog
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan
+from tests.factories import HOSTILE_MARKDOWN, make_catalog, rendered_markdown_is_inert
 
 
 def test_markdown_has_weeks_links_volume_and_validation(gym: Catalog) -> None:
@@ -23,3 +24,13 @@ def test_relaxations_are_listed(gym: Catalog) -> None:
     text = plan_markdown(plan)
     assert "## What had to give" in text
     assert "**error**" in text
+
+
+def test_imported_markup_in_names_stays_text(gym: Catalog) -> None:
+    hostile = make_catalog(
+        *(ex.model_copy(update={"name": f"{ex.name} {HOSTILE_MARKDOWN}"[:100]}) for ex in gym)
+    )
+    plan = make_plan(hostile, {"goal": "hypertrophy", "level": "intermediate", "days": 3})
+    text = plan_markdown(plan, base_url="https://repforge.test")
+    assert "<script>" in "".join(e.name for e in plan.weeks[0].sessions[0].exercises)
+    assert rendered_markdown_is_inert(text)

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from repforge.catalog.model import Exercise
+from repforge.errors import NameConflictError
 from repforge.store import db
 from repforge.store.custom import CustomExerciseRepository
-from repforge.store.tables import CustomExercise
+from repforge.store.tables import CustomExercise, ExerciseName
 from tests.factories import make_exercise
 
 
@@ -99,3 +100,62 @@ def test_a_rolled_back_change_leaves_rows_and_revision(sessions: sessionmaker[Se
         repo = CustomExerciseRepository(session)
         assert repo.all() == []
         assert repo.revision() == 0
+
+
+def _names(sessions: sessionmaker[Session]) -> dict[str, str]:
+    with db.transaction(sessions) as session:
+        return {row.key: row.slug for row in session.scalars(select(ExerciseName))}
+
+
+def test_names_follow_add_replace_and_remove(sessions: sessionmaker[Session]) -> None:
+    with db.transaction(sessions) as session:
+        CustomExerciseRepository(session).add(_imported("zercher-walk"))
+    assert _names(sessions) == {"zercher walk": "zercher-walk"}
+    renamed = _imported("zercher-walk").model_copy(update={"aliases": ("Zercher Carry",)})
+    with db.transaction(sessions) as session:
+        CustomExerciseRepository(session).replace(renamed)
+    assert _names(sessions) == {"zercher walk": "zercher-walk", "zercher carry": "zercher-walk"}
+    with db.transaction(sessions) as session:
+        CustomExerciseRepository(session).remove_source("gym")
+    assert _names(sessions) == {}
+
+
+def test_a_name_taken_as_an_alias_is_refused_and_nothing_written(
+    sessions: sessionmaker[Session],
+) -> None:
+    with db.transaction(sessions) as session:
+        CustomExerciseRepository(session).add(_imported("zercher-walk"))
+    clash = _imported("bear-hug-carry").model_copy(update={"aliases": ("Zercher-Walk",)})
+
+    def add_both() -> None:
+        with db.transaction(sessions) as session:
+            CustomExerciseRepository(session).add(_imported("sandbag-carry"))
+            CustomExerciseRepository(session).add(clash)
+
+    with pytest.raises(NameConflictError, match="Zercher-Walk"):
+        add_both()
+    with db.transaction(sessions) as session:
+        assert [row.slug for row in CustomExerciseRepository(session).all()] == ["zercher-walk"]
+
+
+def test_migration_0004_fills_names_from_stored_exercises(database_url: str) -> None:
+    engine = db.make_engine(database_url)
+    db.upgrade(engine, "0003")
+    rows = [
+        ("zercher-walk", {"name": "Zercher Walk", "aliases": ["Bear Hug Walk"]}),
+        ("bear-hug-carry", {"name": "Bear Hug Carry", "aliases": ["Zercher walk"]}),  # clash
+    ]
+    with engine.begin() as connection:
+        for slug, data in rows:
+            connection.execute(
+                insert(CustomExercise.__table__).values(
+                    slug=slug, source="gym", licence="CC0", author="me", data=data
+                )
+            )
+    db.upgrade(engine)
+    assert _names(db.session_factory(engine)) == {
+        "zercher walk": "zercher-walk",  # the older exercise keeps a clashing name
+        "bear hug walk": "zercher-walk",
+        "bear hug carry": "bear-hug-carry",
+    }
+    engine.dispose()

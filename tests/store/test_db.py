@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
+from repforge.errors import DatabaseBusy
 from repforge.store import db
 from repforge.store.meta import MetaRepository
+from tests.store.locks import write_lock_held
 
 
 def test_upgrade_creates_the_schema_and_is_idempotent(database_url: str) -> None:
@@ -36,4 +38,20 @@ def test_meta_repository_round_trip_and_rollback(database_url: str) -> None:
     with db.transaction(sessions) as session:
         assert MetaRepository(session).get("catalog_version") == "two"
         assert MetaRepository(session).get("missing") is None
+    engine.dispose()
+
+
+def test_a_write_lock_held_past_the_timeout_is_database_busy(database_url: str) -> None:
+    engine = db.make_engine(database_url, busy_timeout_ms=100)
+    db.upgrade(engine)
+    sessions = db.session_factory(engine)
+    with (
+        write_lock_held(database_url, "instance_meta"),
+        pytest.raises(DatabaseBusy) as raised,
+        db.transaction(sessions) as session,
+    ):
+        MetaRepository(session).put("catalog_version", "blocked")
+    assert "busy" in str(raised.value)
+    with db.transaction(sessions) as session:  # the lock is gone: writes work again
+        MetaRepository(session).put("catalog_version", "free")
     engine.dispose()

@@ -12,6 +12,7 @@ from repforge import importing
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.load import load_builtin
 from repforge.config import Settings
+from repforge.pages.hubs import all_hubs
 from repforge.planner.service import make_plan
 from repforge.store import db
 from repforge.web.app import create_app
@@ -110,3 +111,48 @@ def test_the_planner_can_build_a_plan_from_imported_exercises_alone(tmp_path: Pa
     chosen = {e.slug for week in plan.weeks for s in week.sessions for e in s.exercises}
     assert chosen
     assert all(catalog.get(slug).provenance.source == "free-exercise-db" for slug in chosen)
+
+
+def _ld_blocks(html: str) -> list[str]:
+    # what a browser takes as the script's text: everything up to the first "</script"
+    opener = '<script type="application/ld+json">'
+    return [part.split("</script", 1)[0] for part in html.split(opener)[1:]]
+
+
+def test_markup_in_imported_text_cannot_swallow_the_page(
+    settings: Settings, small_catalog: Catalog, tmp_path: Path
+) -> None:
+    # "<!--<script>" inside a script element makes the browser ignore the next "</script>"
+    hostile = tmp_path / "comment.json"
+    hostile.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "x2",
+                    "name": "banded squat &lt;!--&lt;script&gt;",
+                    "bodyPart": "upper legs",
+                    "equipment": "band",
+                    "target": "quads",
+                    "secondaryMuscles": [],
+                    "instructions": ["Squat down &lt;!--&lt;script&gt; and stand up \u2028 tall."],
+                }
+            ]
+        )
+    )
+    _import(settings, small_catalog, "exercisedb", hostile)
+    with TestClient(create_app(_settings(settings), small_catalog)) as client:
+        catalog = client.app.state.repforge.catalog  # type: ignore[attr-defined]
+        slug = "banded-squat-script"
+        listing = [h.path for h in all_hubs(catalog) if slug in {e.slug for e in h.exercises}]
+        assert "/exercises/legs" in listing
+        paths = ["/exercise/banded-squat-script", *listing]
+        pages = [client.get(path).text for path in paths]
+    for html in pages:
+        assert "/exercise/banded-squat-script" in html
+        blocks = _ld_blocks(html)
+        assert blocks
+        for block in blocks:
+            assert not set(block) & {"<", ">", "&", "\u2028", "\u2029"}
+            text = json.dumps(json.loads(block), ensure_ascii=False)
+            assert "<!--<script>" in text.lower()  # the same text, only written differently
+        assert html.rstrip().endswith("</html>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -107,3 +108,11 @@ def test_exercise_page_carries_jsonld_and_open_graph(client: TestClient) -> None
     assert '<script type="application/ld+json">{"@context":"https://schema.org"' in html
     assert '<meta property="og:title" content="Test Squat">' in html
     assert 'href="/exercise/compare/goblet-test-vs-test-squat"' in html
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "２", "9" * 400, "9" * 5000])
+def test_odd_page_numbers_are_client_errors(client: TestClient, page: str) -> None:
+    for path in ("/exercises", "/exercises/legs"):
+        assert client.get(path, params={"page": page}).status_code in (404, 422)
+    assert client.get(f"/exercises/page/{page}").status_code in (404, 422)
+    assert client.get(f"/exercises/legs/page/{page}").status_code in (404, 422)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -98,9 +98,11 @@ def _message(error: Any) -> str:
 
 
 def parse(
-    source: SourceFile, model: type[Exercise] = AuthoredExercise
+    source: SourceFile,
+    model: type[Exercise] = AuthoredExercise,
+    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> tuple[Parsed | None, list[Problem]]:
-    """Parse and validate one file as `model`; returns the exercise or the problems found."""
+    """Parse and validate one file as `model` (after `prepare`); the exercise or the problems."""
     try:
         loader = _Loader(source.text)
         try:
@@ -116,7 +118,7 @@ def parse(
         return None, [Problem(source.name, 1, "file must hold a mapping of exercise fields")]
     problems = _duplicate_keys(node, source.name)
     try:
-        exercise = model.model_validate(data)
+        exercise = model.model_validate(prepare(data) if prepare else data)
     except ValidationError as exc:
         for error in exc.errors():
             line = locate(node, error["loc"])

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from repforge.catalog import vocab
+from repforge.catalog.plaintext import unclean_paths
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Sentence = Annotated[str, Field(min_length=8, max_length=600)]
@@ -224,6 +225,16 @@ class Exercise(_Frozen):
                 raise ValueError(f"{kind} lists the same exercise twice")
         if self.difficulty != "advanced" and self.why_hard:
             raise ValueError("why_hard is only for advanced exercises")
+        return self
+
+    @model_validator(mode="after")
+    def _clean_text(self) -> Exercise:
+        # importers clean text with plaintext.squash; this refuses whatever went round them
+        dirty = unclean_paths(self.model_dump(mode="json"))
+        if dirty:
+            raise ValueError(
+                f"{dirty[0].lstrip('.')}: remove control or direction characters and extra spaces"
+            )
         return self
 
     # Cached: relations, search and the planner read these in tight loops; the model is frozen.

@@ -15,7 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from repforge.errors import ImportFormatError, InvalidInputError
+from repforge.errors import (
+    DatabaseBusy,
+    ImportFormatError,
+    InvalidInputError,
+    NameConflictError,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -54,7 +59,7 @@ def _database() -> Iterator[tuple[sessionmaker[Session], Catalog]]:
 
     settings = get_settings()
     catalog = load.load_dir(settings.catalog_dir) if settings.catalog_dir else load.load_builtin()
-    engine = db.make_engine(settings.resolved_database_url)
+    engine = db.make_engine(settings.resolved_database_url, settings.database_busy_timeout_ms)
     try:
         if settings.auto_migrate:
             db.upgrade(engine)
@@ -100,7 +105,7 @@ def import_command(
             report = importing.import_records(
                 sessions, catalog, fmt.value, path, dry_run, on_duplicate.value, source, advance
             )
-        except (ImportFormatError, InvalidInputError) as exc:
+        except (ImportFormatError, InvalidInputError, DatabaseBusy, NameConflictError) as exc:
             progress.stop()
             err.print(
                 f"refused, nothing written: {exc}", markup=False, highlight=False, soft_wrap=True

@@ -98,6 +98,19 @@ def hub_graph(hub: Hub, base_url: str, shown: Sequence[Any] | None = None) -> di
     }
 
 
+# "<!--" or "<script" inside a script element changes how the browser finds its end, and
+# U+2028/U+2029 end a JavaScript line: write all five as \u escapes (the same JSON value).
+_SCRIPT_ESCAPES = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
 def script_json(data: dict[str, Any]) -> str:
-    """JSON safe to place inside a <script> element (no '</' sequences)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe to place inside any <script> element: markup characters as \\u escapes."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)

@@ -6,6 +6,7 @@ from xml.sax.saxutils import escape
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
+from repforge.catalog.plaintext import markdown_text as md
 from repforge.pages.compare import compare_path, pairs
 from repforge.pages.hubs import all_hubs
 from repforge.pages.links import PLAN_PATH, exercise_path
@@ -48,7 +49,7 @@ def llms(catalog: Catalog, base_url: str, site_name: str) -> str:
     """llms.txt: what the site is and where the Markdown versions of pages live."""
     base = base_url.rstrip("/")
     lines = [
-        f"# {site_name}",
+        f"# {md(site_name)}",
         "",
         f"> {len(catalog)} original exercise guides (how-to steps, tips, mistakes, FAQ, progressions"
         " and alternatives) with structured facts, a JSON API and a training-plan generator."
@@ -64,8 +65,8 @@ def llms(catalog: Catalog, base_url: str, site_name: str) -> str:
         members = sorted(by_part.get(part.slug, ()), key=lambda e: (-e.popularity, e.name))
         if not members:
             continue
-        lines += [f"### {part.name}", ""]
-        lines += [f"- [{ex.name}]({base}{exercise_path(ex.slug)}.md)" for ex in members]
+        lines += [f"### {md(part.name)}", ""]
+        lines += [f"- [{md(ex.name)}]({base}{exercise_path(ex.slug)}.md)" for ex in members]
         lines.append("")
     lines += [
         "## API",

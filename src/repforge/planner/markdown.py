@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from repforge.catalog import vocab
+from repforge.catalog.plaintext import markdown_text as md
 from repforge.planner.plan import Plan, PlanExercise, PlanSession
 
 DAY_NAMES = {
@@ -18,7 +19,7 @@ UNIT_WORDS = {"reps": "reps", "seconds": "s", "meters": "m", "minutes": "min"}
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return text.replace("\n", " ")
 
 
 def _amount(exercise: PlanExercise) -> str:
@@ -31,7 +32,7 @@ def _exercise_row(exercise: PlanExercise, base_url: str) -> str:
     name = exercise.name or exercise.slug
     if exercise.mode == "eccentric-only":
         name += " (negatives)"
-    link = f"[{_cell(name)}]({base_url}/exercise/{exercise.slug})"
+    link = f"[{md(name)}]({base_url}/exercise/{exercise.slug})"
     load = f"{exercise.load_kg:g} kg" if exercise.load_kg else ""
     rest = f"{exercise.rest_seconds} s" if exercise.rest_seconds else ""
     cells = [
@@ -41,7 +42,7 @@ def _exercise_row(exercise: PlanExercise, base_url: str) -> str:
         str(exercise.rir),
         rest,
         load,
-        exercise.why,
+        md(exercise.why),
     ]
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
@@ -49,12 +50,12 @@ def _exercise_row(exercise: PlanExercise, base_url: str) -> str:
 def session_markdown(session: PlanSession, base_url: str = "") -> str:
     """One session: heading with its time estimate, warm-up, then the exercise table."""
     lines = [
-        f"### {DAY_NAMES[session.day]}: {session.name} (about {session.estimated_minutes} min)",
+        f"### {DAY_NAMES[session.day]}: {md(session.name)} (about {session.estimated_minutes} min)",
         "",
     ]
     if session.warm_up:
         drills = ", ".join(
-            f"[{w.name or w.slug}]({base_url}/exercise/{w.slug}) {w.minutes} min"
+            f"[{md(w.name or w.slug)}]({base_url}/exercise/{w.slug}) {w.minutes} min"
             for w in session.warm_up
         )
         lines += [f"Warm-up: {drills}.", ""]
@@ -66,7 +67,7 @@ def session_markdown(session: PlanSession, base_url: str = "") -> str:
             "",
         ]
     if session.why:
-        lines += [f"_{session.why}_", ""]
+        lines += [f"_{md(session.why)}_", ""]
     return "\n".join(lines)
 
 
@@ -85,7 +86,7 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
     proof = "proven optimal" if plan.optimal else "best found within the time limit"
     lines += [f"Exercise selection: {proof}.", ""]
     if plan.relaxed:
-        lines += ["## What had to give", "", *(f"- {text}" for text in plan.relaxed), ""]
+        lines += ["## What had to give", "", *(f"- {md(text)}" for text in plan.relaxed), ""]
     for week in plan.weeks:
         label = " (deload)" if week.deload else ""
         lines += [f"## Week {week.week}{label}", ""]
@@ -109,5 +110,5 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
         lines.append("Every check passed.")
     for finding in [*report.errors, *report.warnings]:
         where = f" (week {finding.week})" if finding.week else ""
-        lines.append(f"- **{finding.severity}** `{finding.check}`{where}: {finding.message}")
+        lines.append(f"- **{finding.severity}** `{finding.check}`{where}: {md(finding.message)}")
     return "\n".join(lines).rstrip() + "\n"

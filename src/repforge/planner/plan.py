@@ -38,13 +38,14 @@ MAX_SLUG = 100
 MAX_TEXT = 2000
 Slug = Annotated[str, StringConstraints(max_length=MAX_SLUG)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
-Reps = Annotated[int, Field(ge=0, le=MAX_REPS)]
-SetCount = Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)]
-DirectCount = Annotated[int, Field(ge=0, le=10_000)]
+Reps = Annotated[int, Field(ge=0, le=MAX_REPS, strict=True)]
+SetCount = Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False, strict=True)]
+DirectCount = Annotated[int, Field(ge=0, le=10_000, strict=True)]
 
 
 class _Wire(BaseModel):
     # Plans written by other tools may carry fields we do not know: ignore them.
+    # Numbers are strict (no true, no "3"): a plan that says sets=true is not a plan.
     model_config = ConfigDict(extra="ignore")
 
 
@@ -52,17 +53,19 @@ class PlanExercise(_Wire):
     """One exercise of a session with its prescription and the reason it is there."""
 
     slug: Slug
-    sets: int = Field(ge=0, le=20)
+    sets: int = Field(ge=0, le=20, strict=True)
     reps: tuple[Reps, Reps]
-    rir: int = Field(ge=0, le=10)
-    rest_seconds: int = Field(ge=0, le=900)
+    rir: int = Field(ge=0, le=10, strict=True)
+    rest_seconds: int = Field(ge=0, le=900, strict=True)
     why: Text = ""
     name: Text = ""
     unit: Unit = "reps"
     mode: Mode = "normal"
     replaces: Slug | None = None
-    warmup_sets: int = Field(default=0, ge=0, le=6)
-    load_kg: float | None = Field(default=None, ge=0, le=MAX_LOAD_KG, allow_inf_nan=False)
+    warmup_sets: int = Field(default=0, ge=0, le=6, strict=True)
+    load_kg: float | None = Field(
+        default=None, ge=0, le=MAX_LOAD_KG, allow_inf_nan=False, strict=True
+    )
     progression: Text = ""
 
 
@@ -71,7 +74,7 @@ class WarmUp(_Wire):
 
     slug: Slug
     name: Text = ""
-    minutes: int = Field(ge=1, le=30)
+    minutes: int = Field(ge=1, le=30, strict=True)
 
 
 class PlanSession(_Wire):
@@ -79,7 +82,7 @@ class PlanSession(_Wire):
 
     day: Weekday
     name: Text
-    estimated_minutes: int = Field(ge=0, le=MAX_MINUTES)
+    estimated_minutes: int = Field(ge=0, le=MAX_MINUTES, strict=True)
     exercises: list[PlanExercise] = Field(max_length=MAX_EXERCISES_PER_SESSION)
     kind: Literal["resistance", "conditioning"] = "resistance"
     warm_up: list[WarmUp] = Field(default_factory=list, max_length=MAX_WARMUPS_PER_SESSION)
@@ -93,7 +96,7 @@ class PlanSession(_Wire):
 class PlanWeek(_Wire):
     """One week of the plan."""
 
-    week: int = Field(ge=1, le=MAX_WEEKS)
+    week: int = Field(ge=1, le=MAX_WEEKS, strict=True)
     deload: bool = False
     sessions: list[PlanSession] = Field(max_length=MAX_SESSIONS_PER_WEEK)
     sets_by_muscle: dict[Slug, SetCount] = Field(default_factory=dict, max_length=MAX_DICT)
@@ -108,7 +111,7 @@ class Finding(_Wire):
     check: Slug
     severity: Severity
     message: Text
-    week: int | None = Field(default=None, ge=0, le=MAX_WEEKS)
+    week: int | None = Field(default=None, ge=0, le=MAX_WEEKS, strict=True)
     day: Weekday | None = None
     slug: Slug | None = None
 

@@ -67,13 +67,14 @@ class RepMax(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    weight_kg: float = Field(gt=0, le=600)
-    reps: int = Field(default=1, ge=1, le=12)
+    weight_kg: float = Field(gt=0, le=600, strict=True)
+    reps: int = Field(default=1, ge=1, le=12, strict=True)
 
     @model_validator(mode="before")
     @classmethod
     def _from_number(cls, data: Any) -> Any:
-        return {"weight_kg": data} if isinstance(data, int | float) else data
+        number = isinstance(data, int | float) and not isinstance(data, bool)
+        return {"weight_kg": data} if number else data
 
 
 def _split(value: Any) -> Any:
@@ -94,18 +95,19 @@ class Profile(BaseModel):
     """What the plan is for: goal, experience, schedule, kit, joints, preferences."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    # numbers are strict (JSON true or "3" is refused); forms turn their text into ints first
 
     goal: Goal = "general-fitness"
     level: Level = "beginner"
-    days: int = Field(default=3, ge=1, le=7)
+    days: int = Field(default=3, ge=1, le=7, strict=True)
     weekdays: tuple[Weekday, ...] | None = None
-    minutes: int = Field(default=60, ge=15, le=180)
+    minutes: int = Field(default=60, ge=15, le=180, strict=True)
     # List bounds keep the work of reading a profile (and validating a plan) bounded.
     equipment: tuple[str, ...] = Field(default=("full-gym",), max_length=MAX_PROFILE_LIST)
     protect: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     priorities: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     exclude: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
-    weeks: int = Field(default=4, ge=1, le=16)
+    weeks: int = Field(default=4, ge=1, le=16, strict=True)
     can_do: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     cannot_do: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     familiar: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)

@@ -8,10 +8,13 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from repforge.catalog.model import Exercise
-from repforge.store.tables import CustomExercise, InstanceMeta
+from repforge.catalog.names import normalise
+from repforge.errors import NameConflictError
+from repforge.store.tables import CustomExercise, ExerciseName, InstanceMeta
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,7 @@ class CustomExerciseRepository:
                 data=exercise.model_dump(mode="json"),
             )
         )
+        self._claim_names(exercise)
         self._changed()
 
     def replace(self, exercise: Exercise) -> None:
@@ -75,10 +79,14 @@ class CustomExerciseRepository:
         row.data = exercise.model_dump(mode="json")
         row.licence = exercise.provenance.licence[:200]
         row.author = exercise.provenance.author[:200]
+        self.session.execute(delete(ExerciseName).where(ExerciseName.slug == exercise.slug))
+        self._claim_names(exercise)
         self._changed()
 
     def remove_source(self, source: str) -> int:
-        """Delete every exercise stored from `source`; returns how many."""
+        """Delete every exercise stored from `source` (and its names); returns how many."""
+        slugs = select(CustomExercise.slug).where(CustomExercise.source == source)
+        self.session.execute(delete(ExerciseName).where(ExerciseName.slug.in_(slugs)))
         result = self.session.execute(delete(CustomExercise).where(CustomExercise.source == source))
         removed = int(getattr(result, "rowcount", 0) or 0)
         if removed:
@@ -97,6 +105,17 @@ class CustomExerciseRepository:
             select(InstanceMeta.value).where(InstanceMeta.key == REVISION_KEY)
         )
         return int(value) if value else 0
+
+    def _claim_names(self, exercise: Exercise) -> None:
+        # written and flushed now, in the import's transaction: a name another import committed
+        # meanwhile fails here (unique key), and the whole import rolls back
+        labels = [exercise.name, *exercise.aliases]
+        keys = dict.fromkeys(key for key in (normalise(label)[:200] for label in labels) if key)
+        self.session.add_all(ExerciseName(key=key, slug=exercise.slug) for key in keys)
+        try:
+            self.session.flush()
+        except IntegrityError as exc:
+            raise NameConflictError(exercise.slug, labels) from exc
 
     def _changed(self) -> None:
         if self._bumped:

@@ -4,24 +4,65 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from repforge.errors import DatabaseBusy
+
 MIGRATIONS = "repforge.store:migrations"
+BUSY_TIMEOUT_MS = 5000
+# SQLite SQLITE_BUSY / SQLITE_LOCKED (primary codes); PostgreSQL lock_not_available and
+# deadlock_detected: another writer holds what we need, so the same request can succeed later
+_SQLITE_BUSY = frozenset({5, 6})
+_POSTGRES_BUSY = frozenset({"55P03", "40P01"})
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets its folder created and foreign keys switched on."""
+def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine for `url` whose writes wait `busy_timeout_ms` for a lock, then fail busy."""
+    connect_args: dict[str, object] = {}
+    if url.startswith("sqlite"):
+        connect_args["timeout"] = busy_timeout_ms / 1000
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", partial(_postgres_lock_timeout, busy_timeout_ms))
     return engine
+
+
+def _postgres_lock_timeout(timeout_ms: int, dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    # 0 means "wait forever" to PostgreSQL but "do not wait" to SQLite: keep SQLite's meaning
+    cursor.execute(f"SET lock_timeout = {max(1, int(timeout_ms))}")
+    cursor.close()
+    dbapi_connection.commit()  # type: ignore[attr-defined]
+
+
+def is_busy(error: DBAPIError) -> bool:
+    """Whether `error` says another writer held a lock past our timeout."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _SQLITE_BUSY:
+        return True
+    return getattr(error.orig, "sqlstate", None) in _POSTGRES_BUSY
+
+
+@contextmanager
+def busy_as_domain_error() -> Iterator[None]:
+    """Turn a lock timeout into DatabaseBusy; every other database error passes unchanged."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy() from exc
+        raise
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
@@ -43,7 +84,7 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to `revision`."""
-    with engine.begin() as connection:
+    with busy_as_domain_error(), engine.begin() as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
@@ -55,6 +96,6 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error."""
-    with factory() as session, session.begin():
+    """A session that commits on success and rolls back on any error (DatabaseBusy on a lock)."""
+    with busy_as_domain_error(), factory() as session, session.begin():
         yield session

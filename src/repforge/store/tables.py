@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, Integer, String, Text, func
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -39,6 +39,18 @@ class CustomExercise(Base):
     author: Mapped[str] = mapped_column(String(200))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the Exercise, as model_dump(mode="json")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ExerciseName(Base):
+    """A custom exercise's name or alias, normalised: the primary key keeps each one to one
+    exercise even when two imports commit at once."""
+
+    __tablename__ = "exercise_names"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # names.normalise(label)
+    slug: Mapped[str] = mapped_column(
+        String(80), ForeignKey("custom_exercises.slug", ondelete="CASCADE"), index=True
+    )
 
 
 class SavedPlan(Base):

@@ -17,7 +17,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import errors
+from repforge.web import errors, security
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     """Build the app: load the catalog, open (and migrate) the database, mount the routes."""
     settings = settings or get_settings()
     base = catalog if catalog is not None else load_catalog(settings)
-    engine = db.make_engine(settings.resolved_database_url)
+    engine = db.make_engine(settings.resolved_database_url, settings.database_busy_timeout_ms)
     if settings.auto_migrate:
         db.upgrade(engine)
     sessions = db.session_factory(engine)
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
+    security.install(app, settings)
     app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from http.client import responses
 
@@ -10,7 +11,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from repforge.errors import InvalidInputError, NotFoundError, PlanError, RepforgeError
+from repforge.errors import (
+    DatabaseBusy,
+    InvalidInputError,
+    NotFoundError,
+    PlanError,
+    RepforgeError,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -65,6 +72,17 @@ async def _unplannable(request: Request, exc: Exception) -> Response:
     return _html(request, 422, "We could not build that plan", str(exc), [])
 
 
+async def _busy(request: Request, exc: Exception) -> Response:
+    # the lock was held at least as long as we waited: suggest waiting about as long again
+    timeout_ms = request.app.state.repforge.settings.database_busy_timeout_ms
+    retry = {"Retry-After": str(max(1, math.ceil(timeout_ms / 1000)))}
+    if _is_api(request):
+        return problem(503, "Busy", str(exc), retry)
+    response = _html(request, 503, "Busy for a moment", str(exc), [])
+    response.headers.update(retry)
+    return response
+
+
 async def _domain(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return problem(400, "Bad request", str(exc))
@@ -103,6 +121,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InvalidInputError, _invalid)
     app.add_exception_handler(PlanError, _unplannable)
+    app.add_exception_handler(DatabaseBusy, _busy)
     app.add_exception_handler(RepforgeError, _domain)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(RequestValidationError, _validation)

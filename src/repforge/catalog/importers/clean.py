@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 from repforge.catalog.importers.report import ImportReport
+from repforge.catalog.plaintext import squash, squash_all
 
 # The Exercise model's limits; tests/catalog/importers/test_clean.py keeps them in step.
 NAME_MIN, NAME_MAX = 3, 100
@@ -17,6 +17,7 @@ STEPS_MAX = 20
 SUMMARY_MAX = 1200
 ALIAS_MAX, ALIASES_MAX = 100, 12
 PROVENANCE_MAX = 200
+ID_MAX = 200
 
 _BLOCKS = frozenset(
     [
@@ -47,7 +48,6 @@ _BLOCKS = frozenset(
 _HIDDEN = frozenset(
     ["script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math", "head"]
 )
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -99,15 +99,14 @@ class _Extractor(HTMLParser):
         self._flush()
 
 
-def squash(text: str) -> str:
-    """NFC text without control or format characters (bidi overrides), whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text)
-    kept = (
-        " " if ch.isspace() else ch
-        for ch in text
-        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
-    )
-    return _SPACE.sub(" ", "".join(kept)).strip()
+def identifier(text: str, limit: int = ID_MAX) -> str:
+    """A source id or source name: squashed (no markup parsing: ids are not prose) and cut."""
+    return squash(text)[:limit].strip()
+
+
+def every_string(data: Any) -> Any:
+    """Every string of a record's raw data squashed, for formats that carry no markup."""
+    return squash_all(data)
 
 
 def html_sections(markup: str) -> Sections:

@@ -125,8 +125,12 @@ def build(record: Record, source: str, report: ImportReport) -> Exercise | None:
     if len(name) < clean.NAME_MIN:
         report.skip(record.index, name, f"name shorter than {clean.NAME_MIN} characters")
         return None
-    origin = record.source or source
-    slug = _slug(name, origin, record.source_id)
+    origin = clean.identifier(record.source or "", 64) or source
+    source_id = clean.identifier(record.source_id)
+    if not source_id:
+        report.skip(record.index, name, "the record's id is empty once control characters go")
+        return None
+    slug = _slug(name, origin, source_id)
     if not slug:
         report.skip(record.index, name, "name has no letters or digits for a URL slug")
         return None
@@ -150,7 +154,7 @@ def build(record: Record, source: str, report: ImportReport) -> Exercise | None:
             "licence": clean.label(record.licence, clean.PROVENANCE_MAX).ljust(2, "?"),
             "sources": tuple(clean.label(s, clean.PROVENANCE_MAX) for s in record.sources[:5]),
             "source": origin,
-            "source_id": record.source_id[:200],
+            "source_id": source_id,
         },
     }
     try:

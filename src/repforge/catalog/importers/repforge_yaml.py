@@ -53,7 +53,8 @@ def parse(path: Path, source: str | None = None) -> tuple[list[Exercise], Import
     report = ImportReport(FORMAT, source or FORMAT, str(path))
     drafts = []
     for index, file in enumerate(_files(path)):
-        parsed, problems = load.parse(load.SourceFile(file.name, _read(file, index)), Exercise)
+        source_file = load.SourceFile(file.name, _read(file, index))
+        parsed, problems = load.parse(source_file, Exercise, clean.every_string)
         if problems or parsed is None:
             first = problems[0]
             field = _FIELD.match(first.message)
@@ -65,7 +66,8 @@ def parse(path: Path, source: str | None = None) -> tuple[list[Exercise], Import
         _check_names(exercise, file.name, index)
         provenance = exercise.provenance
         origin = source or provenance.source or FORMAT
-        update = {"source": origin, "source_id": provenance.source_id or exercise.slug}
+        source_id = clean.identifier(provenance.source_id or "") or exercise.slug
+        update = {"source": origin, "source_id": source_id}
         drafts.append(
             exercise.model_copy(update={"provenance": provenance.model_copy(update=update)})
         )

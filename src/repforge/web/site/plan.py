@@ -17,6 +17,7 @@ from repforge.planner.prescription import GOALS, LEVELS
 from repforge.planner.profile import WEEKDAYS
 from repforge.planner.service import alternatives_for, make_plan
 from repforge.web.caching import cached, state_of
+from repforge.web.site.query import whole_number
 from repforge.web.site.render import render
 
 router = APIRouter()
@@ -24,6 +25,7 @@ router = APIRouter()
 # Query parameters that may repeat (checkboxes) and are joined into the profile's lists.
 LIST_FIELDS = ("weekdays", "equipment", "protect", "priorities", "exclude", "cannot_do", "can_do")
 SINGLE_FIELDS = ("goal", "level", "days", "minutes", "weeks")
+NUMBER_FIELDS = ("days", "minutes", "weeks")
 PRESETS = tuple(vocab.EQUIPMENT_PRESETS)
 EXTRA_KIT = tuple(e for e in vocab.EQUIPMENT if e.slug != "bodyweight")
 
@@ -34,7 +36,10 @@ def profile_from(params: QueryParams) -> dict[str, Any]:
     for name in SINGLE_FIELDS:
         value = params.get(name, "").strip()
         if value:
-            profile[name] = value
+            # form fields are text; the profile takes numbers as numbers (a non-number stays
+            # text and gets the profile's "valid integer" message)
+            number = whole_number(value) if name in NUMBER_FIELDS else None
+            profile[name] = value if number is None else number
     for name in LIST_FIELDS:
         values = [v.strip() for raw in params.getlist(name) for v in raw.split(",") if v.strip()]
         if values:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -10,6 +11,14 @@ from repforge.errors import InvalidInputError
 from repforge.pages.listing import ExerciseFilter
 
 SINGLE = ("body_part", "muscle", "difficulty", "category", "pattern", "mechanic")
+# ASCII digits only: str.isdigit() accepts "²" and "٣", which int() refuses or reads otherwise;
+# nine digits keep int() far from its length limit
+WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def whole_number(raw: str) -> int | None:
+    """The number a query value spells in ASCII digits, or None for anything else."""
+    return int(raw) if WHOLE_NUMBER.fullmatch(raw) else None
 
 
 def _one(params: QueryParams, name: str) -> str | None:
@@ -19,7 +28,8 @@ def _one(params: QueryParams, name: str) -> str | None:
 def filter_from(params: QueryParams) -> tuple[ExerciseFilter, int]:
     """The filter and page number asked for; bad values raise InvalidInputError."""
     raw_page = params.get("page", "1")
-    if not raw_page.isdigit():
+    page = whole_number(raw_page)
+    if page is None:
         raise InvalidInputError("page", f"page must be a whole number, not {raw_page!r}")
     wanted = ExerciseFilter(
         body_part=_one(params, "body_part"),
@@ -32,7 +42,7 @@ def filter_from(params: QueryParams) -> tuple[ExerciseFilter, int]:
         available=tuple(v for v in params.getlist("have") if v),
         sort=params.get("sort") or "popularity",
     )
-    return wanted, int(raw_page)
+    return wanted, page
 
 
 def canonical_query(params: QueryParams) -> str:

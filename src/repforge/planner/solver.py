@@ -499,4 +499,4 @@ def relaxations(
     findings = week_findings(eligibility.profile, Possible.of(eligibility), days, 1, True)
     found = [f for f in findings if f.check in RELAXABLE]
     found.sort(key=lambda f: (RELAXABLE.index(f.check), f.severity != "error", f.message))
-    return [Relaxation(f.check, f"{f.check}: {f.message}", f.severity == "error") for f in found]
+    return [Relaxation(f.check, f.message, f.severity == "error") for f in found]

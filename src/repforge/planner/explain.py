@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
-from repforge.planner.prescription import Prescription, is_main_lift
+from repforge.planner.prescription import (
+    GENERAL_FITNESS_EXTRA_PATTERNS,
+    PATTERN_REQUIREMENTS,
+    Prescription,
+    is_main_lift,
+)
 from repforge.planner.profile import Option, Profile
 
 
@@ -57,7 +62,15 @@ def role_sentence(option: Option, share: WeekShare) -> str:
             f"{share.pattern_sets} {pattern} sets."
         )
     if share.only:
-        return f"The week's only {requirement_label(share.only)} exercise ({share.sets} sets)."
+        # Its sets in this session, and over the week only when the week's figure is its own
+        # (the requirement's patterns include its pattern, so the week's sets are all its sets).
+        text = f"The week's only {requirement_label(share.only)} exercise: {share.sets} sets here"
+        pats = PATTERN_REQUIREMENTS.get(share.only) or GENERAL_FITNESS_EXTRA_PATTERNS.get(
+            share.only
+        )
+        if pats and ex.pattern in pats and share.pattern_sets > share.sets:
+            text += f", {share.pattern_sets} over the week"
+        return text + "."
     return f"{share.sets} of the week's {share.target_sets} direct sets for the {muscle}."
 
 

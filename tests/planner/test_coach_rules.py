@@ -1,6 +1,6 @@
 """Coach rules: would a demanding coach sign these plans? Personas on the REAL built-in catalog.
 
-The validator (validate.py) checks the hard science of training-science.md §7. These tests check
+The validator (validate.py) checks the hard science of docs/planner-rules.md §7. These tests check
 what it does not: that the plan is one a good coach would hand over. Each rule is a function that
 returns its violations for one persona's plan, with a docstring giving the threshold and the
 reason; every persona is checked against every rule.
@@ -115,7 +115,7 @@ PERSONAS: dict[str, dict[str, Any]] = {
 }
 
 # Thresholds, each with its reason (used by the rules below).
-# A strength beginner needs >= 3 weekly sets per main lift, later >= 5 (training-science.md §1.1;
+# A strength beginner needs >= 3 weekly sets per main lift, later >= 5 (docs/planner-rules.md §1.1;
 # Ralston 2017: 5-9 weekly sets beat < 5 for novices and intermediates).
 MAIN_LIFT_WEEKLY_SETS = {"beginner": 3, "intermediate": 5, "advanced": 5}
 # Sessions of one week should cost about the same: the shortest at least 60 % of the longest, and
@@ -137,7 +137,7 @@ COMPARABLE_POPULARITY_STEP = 1
 # single-joint work for small muscles (side/rear delts, arms, calves), so they get more room.
 ISOLATION_SHARE = {"hypertrophy": 0.5, "default": 0.4}
 # Synergist spill-over: fractional weekly sets for a major muscle may pass the goal's direct-set
-# ceiling (training-science.md §1.1, WEEKLY_SETS) by this many sets, never more.
+# ceiling (docs/planner-rules.md §1.1, WEEKLY_SETS) by this many sets, never more.
 FRACTIONAL_SPILL_OVER = 3.0
 PATTERN_GROUPS: dict[str, frozenset[str]] = {
     "squat or lunge": frozenset({"squat", "lunge"}),

@@ -155,7 +155,7 @@ def validate(
         Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
     ] = None,
 ) -> None:
-    """Check a plan against the training-science invariants; exit 1 when a hard rule is broken."""
+    """Check a plan against the planner rules (docs/planner-rules.md); exit 1 when a hard rule is broken."""
     try:
         report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
     except RepforgeError as exc:

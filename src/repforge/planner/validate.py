@@ -4,6 +4,8 @@ Every finding has a technical `check` id (for tools and tests) and a `message` t
 sentence for the person reading the plan. Nothing the plan file says about itself is trusted:
 volumes and times are recomputed from its exercises, and its stated totals are checked against
 them (integrity.py). The check ids and their severities are listed in docs/planner-rules.md.
+Item and session checks live in session_checks.py, cross-week checks in progress_checks.py; the
+weekly checks stay here (about 550 lines) because the solver reads week-1 gaps from them.
 """
 
 from __future__ import annotations

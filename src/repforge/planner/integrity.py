@@ -141,17 +141,36 @@ def _stated(
     return [finding("stated-totals", "error", msg, week)]
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 @lru_cache(maxsize=8)
-def _name_pattern(catalog: Catalog) -> tuple[re.Pattern[str], dict[str, Exercise]]:
-    by_name = {ex.name.lower(): ex for ex in catalog}
-    names = sorted(by_name, key=len, reverse=True)  # longest first: "pike push-up" over "push-up"
-    alternation = "|".join(re.escape(n) for n in names) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), by_name
+def _names_by_first_word(catalog: Catalog) -> dict[str, list[tuple[tuple[str, ...], Exercise]]]:
+    """First word of a name -> (the name's words, exercise), longest name first."""
+    index: dict[str, list[tuple[tuple[str, ...], Exercise]]] = {}
+    for ex in catalog:
+        name = tuple(_WORD.findall(ex.name.lower()))
+        if name:
+            index.setdefault(name[0], []).append((name, ex))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
 
 
 def mentioned(catalog: Catalog, text: str) -> list[Exercise]:
-    """Catalog exercises named in a piece of advice, in order of mention."""
-    if not text:
-        return []
-    pattern, by_name = _name_pattern(catalog)
-    return [by_name[m.group(0).lower()] for m in pattern.finditer(text)]
+    """Catalog exercises named in a piece of advice, in order of mention (longest name wins:
+    "pike push-up" is not also a "push-up"). Linear in the text: a plan file's advice is
+    untrusted input."""
+    index = _names_by_first_word(catalog)
+    tokens = _WORD.findall(text.lower())
+    found: list[Exercise] = []
+    i = 0
+    while i < len(tokens):
+        for name, ex in index.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(name)]) == name:
+                found.append(ex)
+                i += len(name)
+                break
+        else:
+            i += 1
+    return found

@@ -232,6 +232,7 @@ def _floors(
 ) -> list[Finding]:
     # Groups: errors. Single muscles: warnings, errors when prioritised (#13, #14, #15, #32).
     out: list[Finding] = []
+    said: set[str] = set()  # members of a group already reported: one sentence is enough
     for group, members in MAJOR_GROUPS.items():
         if not set(members) & possible.muscles:
             continue
@@ -240,7 +241,10 @@ def _floors(
             out.append(
                 _floor_finding(words.muscle(group), have, floor, "error", week, profile.goal)
             )
+            said.update(members)
     for muscle in dict.fromkeys([*MAJOR_MUSCLES, *profile.priorities]):
+        if muscle in said and muscle not in profile.priorities:
+            continue
         if muscle not in possible.muscles:
             msg = (
                 f"Nothing that fits your equipment, joints and level trains your "
@@ -281,10 +285,14 @@ def _frequency(
         trained = group_days(members, (frac for _, frac in per_day))
         if trained < need or (lifting == 1 and trained < rx.FREQUENCY_MIN_DAYS):
             severity = "warning" if lifting <= 1 else "error"
-            on = "on no day" if not trained else f"on only {words.count(trained, 'day')}"
+            sets = int(rx.FREQUENCY_DAY_SETS)
+            if trained:
+                got = f"get {sets} or more hard sets on only {words.count(trained, 'day')} a week"
+            else:
+                got = f"never get {sets} or more hard sets in one session"
             msg = (
-                f"Your {words.muscle(group)} get {int(rx.FREQUENCY_DAY_SETS)} or more hard sets "
-                f"{on} a week; training them on {rx.FREQUENCY_MIN_DAYS} days grows more muscle."
+                f"Your {words.muscle(group)} {got}; training them on {rx.FREQUENCY_MIN_DAYS} days "
+                "a week grows more muscle."
             )
             out.append(_f("muscle-frequency", severity, msg, week))
     return out

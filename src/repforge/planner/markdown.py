@@ -66,11 +66,10 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
     """The whole plan: summary, relaxations, week 1 in full, then only what changes each week,
     weekly volume and the validation report."""
     p = plan.profile
-    title = (
-        f"# Training plan: {p.goal}, {p.level}, {p.days} days x {p.minutes} min, {p.weeks} weeks"
-    )
+    goal = p.goal.replace("-", " ")
+    title = f"# Training plan: {goal}, {p.level}, {p.days} days x {p.minutes} min, {p.weeks} weeks"
     lines = [title, ""]
-    lines.append(f"Equipment: {', '.join(p.equipment)}.")
+    lines.append(f"Equipment: {words.kit(p.equipment)}.")
     if p.protect:
         lines.append(f"Protected: {words.joints(p.protect)}.")
     if p.priorities:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -239,3 +241,17 @@ def test_order_and_warm_up_warnings(gym: Catalog, check: str) -> None:
         exercise("barbell-bench-press", reps=(8, 12)),
     ]
     assert has(findings(gym, [("mon", items)]), check, "warning")
+
+
+def test_every_check_is_documented_in_the_planner_rules() -> None:
+    # Check ids as the validator's modules write them: finding("id", ...), add("id", ...), and
+    # the (id, reason) pairs of why_unusable.
+    planner = Path(__file__).parents[2] / "src" / "repforge" / "planner"
+    modules = ["validate.py", "session_checks.py", "integrity.py", "progress_checks.py"]
+    source = "\n".join((planner / name).read_text(encoding="utf-8") for name in modules)
+    ids = set(re.findall(r'(?:finding|_f|add)\(\s*"([a-z-]+)"', source))
+    ids |= set(re.findall(r'return "([a-z-]+)", ', source))
+    ids |= {"maintenance-volume", "volume-floor"}  # chosen in _floor_finding
+    assert len(ids) > 30
+    doc = (Path(__file__).parents[2] / "docs" / "planner-rules.md").read_text(encoding="utf-8")
+    assert sorted(i for i in ids if f"`{i}`" not in doc) == []

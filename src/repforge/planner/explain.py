@@ -128,10 +128,10 @@ def progression_note(option: Option, rx: Prescription, harder: str | None) -> st
         return f"Carry {lo}-{hi} m; when every set reaches {hi} m, use heavier weights."
     if option.exercise.load == "bodyweight":
         step = f" move on to {harder}" if harder else " add load or slow the lowering"
-        return f"Double progression: when every set reaches {hi} reps,{step}."
+        return f"When every set reaches {hi} reps,{step}."
     return (
-        f"Double progression: keep the load until every set reaches {hi} reps at the target "
-        "RIR, then add the smallest step (about 2.5-5 % upper body, 5-10 % lower body)."
+        f"Keep the weight until every set reaches {hi} reps at the target reps in reserve, "
+        "then add the smallest step (about 2.5-5 % upper body, 5-10 % lower body)."
     )
 
 
@@ -151,7 +151,11 @@ def why_session(
     total = sum(direct.values())
     top = sorted(direct.items(), key=lambda kv: (-kv[1], kv[0]))
     listed = ", ".join(f"{vocab.MUSCLES[m].name.lower()} {n}" for m, n in top)
-    kind = "deload: about half the sets at RIR 4" if deload else f"{total} hard sets"
+    kind = (
+        "a lighter week: about half the sets, each stopping 4 reps short of failure"
+        if deload
+        else f"{total} hard sets"
+    )
     text = f"{name}: {kind}, about {minutes} of your {available} minutes; direct sets: {listed}."
     if capped:
         caps = ", ".join(f"{_unit_name(u)} ({n})" for u, n in capped.items())

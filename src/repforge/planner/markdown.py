@@ -75,7 +75,11 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
     if p.priorities:
         lines.append(f"Priorities: {words.listing(words.muscle(m) for m in p.priorities)}.")
     proof = "proven optimal" if plan.optimal else "best found within the time limit"
-    lines += [f"Exercise selection: {proof}.", ""]
+    lines += [
+        f"Exercise selection: {proof}.",
+        "RIR (reps in reserve): how many more reps you could do when you end a set.",
+        "",
+    ]
     if plan.relaxed:
         lines += ["## What had to give", "", *(f"- {text}" for text in plan.relaxed), ""]
     previous: PlanWeek | None = None

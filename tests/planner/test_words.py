@@ -34,3 +34,10 @@ def test_names_read_as_people_say_them() -> None:
     assert words.count(1, "set") == "1 set"
     assert words.count(0, "pushing set") == "no pushing sets"
     assert words.listing(["a", "b", "c"]) == "a, b and c"
+
+
+def test_verbs_agree_with_the_muscle() -> None:
+    assert words.verb("chest", "get") == "gets"
+    assert words.verb("quads", "get") == "get"
+    assert words.verb("hamstrings-glutes", "get") == "get"
+    assert words.pronoun("back") == "it"

@@ -115,7 +115,8 @@ def _set_ramp(
         rise = sets - before.get(unit, 0)
         if rise > rx.SET_RAMP_PER_WEEK:
             msg = (
-                f"Your {words.muscle(unit)} get {rise} more hard sets in week {week} than the "
+                f"Your {words.muscle(unit)} {words.verb(unit, 'get')} {rise} more hard sets in "
+                f"week {week} than the "
                 f"week before; adding more than {rx.SET_RAMP_PER_WEEK} a week outpaces recovery."
             )
             out.append(finding("set-ramp", "error", msg, week))

@@ -148,7 +148,8 @@ def session_findings(profile: Profile, day: Day, week: int, minutes: int) -> lis
         if sets > rx.SESSION_DIRECT_WARN:
             severity = "error" if sets > rx.SESSION_DIRECT_MAX else "warning"
             msg = (
-                f"Your {words.muscle(muscle)} get {sets} hard sets in the {when} session; "
+                f"Your {words.muscle(muscle)} {words.verb(muscle, 'get')} {sets} hard sets in the "
+                f"{when} session; "
                 f"past {rx.SESSION_DIRECT_WARN} extra sets add fatigue more than growth, and "
                 f"{rx.SESSION_DIRECT_MAX} is the most one session should hold."
             )

@@ -201,8 +201,8 @@ def week_findings(
         if unit not in seen_units and total > cap:
             seen_units.add(unit)
             msg = (
-                f"Your {words.muscle(unit)} get {total} direct hard sets a week; "
-                f"more than {cap} is more than they can recover from."
+                f"Your {words.muscle(unit)} {words.verb(unit, 'get')} {total} direct hard sets "
+                f"a week; more than {cap} is more than {words.pronoun(unit)} can recover from."
             )
             out.append(_f("weekly-cap", "error", msg, week))
     out += _spacing(lifting, per_day, week)
@@ -213,17 +213,13 @@ def week_findings(
     return out
 
 
-def _floor_finding(
-    name: str, have: float, floor: int, severity: str, week: int, goal: str
-) -> Finding:
+def _floor_finding(slug: str, have: float, floor: int, severity: str, week: int) -> Finding:
     shown = words.figure(have, floor)
+    subject = f"Your {words.muscle(slug)} {words.verb(slug, 'get')} {shown} hard sets a week"
     if have + EPS < rx.MAINTENANCE_SETS:
-        msg = (
-            f"Your {name} get {shown} hard sets a week; {rx.MAINTENANCE_SETS} is the least that "
-            "keeps what you have."
-        )
+        msg = f"{subject}; {rx.MAINTENANCE_SETS} is the least that keeps what you have."
         return _f("maintenance-volume", severity, msg, week)
-    msg = f"Your {name} get {shown} hard sets a week; {floor} is the usual minimum for your goal."
+    msg = f"{subject}; {floor} is the usual minimum for your goal."
     return _f("volume-floor", severity, msg, week)
 
 
@@ -238,9 +234,7 @@ def _floors(
             continue
         have, floor = sum(frac.get(m, 0.0) for m in members), group_floor(group, profile)
         if have + EPS < floor:
-            out.append(
-                _floor_finding(words.muscle(group), have, floor, "error", week, profile.goal)
-            )
+            out.append(_floor_finding(group, have, floor, "error", week))
             said.update(members)
     for muscle in dict.fromkeys([*MAJOR_MUSCLES, *profile.priorities]):
         if muscle in said and muscle not in profile.priorities:
@@ -248,16 +242,15 @@ def _floors(
         if muscle not in possible.muscles:
             msg = (
                 f"Nothing that fits your equipment, joints and level trains your "
-                f"{words.muscle(muscle)}, so they get no sets."
+                f"{words.muscle(muscle)}, so {'it gets' if muscle in words.SINGULAR else 'they get'} "
+                "no sets."
             )
             out.append(_f("volume-floor", "warning", msg, week))
             continue
         have, floor = frac.get(muscle, 0.0), muscle_floor(muscle, profile)
         if have + EPS < floor:
             severity = "error" if muscle in profile.priorities else "warning"
-            out.append(
-                _floor_finding(words.muscle(muscle), have, floor, severity, week, profile.goal)
-            )
+            out.append(_floor_finding(muscle, have, floor, severity, week))
     return out
 
 
@@ -286,13 +279,14 @@ def _frequency(
         if trained < need or (lifting == 1 and trained < rx.FREQUENCY_MIN_DAYS):
             severity = "warning" if lifting <= 1 else "error"
             sets = int(rx.FREQUENCY_DAY_SETS)
+            get = words.verb(group, "get")
             if trained:
-                got = f"get {sets} or more hard sets on only {words.count(trained, 'day')} a week"
+                got = f"{get} {sets} or more hard sets on only {words.count(trained, 'day')} a week"
             else:
-                got = f"never get {sets} or more hard sets in one session"
+                got = f"never {get} {sets} or more hard sets in one session"
             msg = (
-                f"Your {words.muscle(group)} {got}; training them on {rx.FREQUENCY_MIN_DAYS} days "
-                "a week grows more muscle."
+                f"Your {words.muscle(group)} {got}; training {words.pronoun(group)} on "
+                f"{rx.FREQUENCY_MIN_DAYS} days a week grows more muscle."
             )
             out.append(_f("muscle-frequency", severity, msg, week))
     return out
@@ -315,7 +309,8 @@ def _spacing(
             fast_ok = muscle in rx.FAST_RECOVERY_MUSCLES and max(x, y) <= rx.FAST_RECOVERY_MAX_SETS
             if min(x, y) >= rx.RECOVERY_HEAVY_SETS and not fast_ok:
                 msg = (
-                    f"Your {words.muscle(muscle)} get {x} hard sets on {words.day(a.day)} and "
+                    f"Your {words.muscle(muscle)} {words.verb(muscle, 'get')} {x} hard sets on "
+                    f"{words.day(a.day)} and "
                     f"{y} on {words.day(b.day)}; hard work on the same muscle needs a day "
                     "between."
                 )
@@ -330,7 +325,8 @@ def _spacing(
             gaps = [(on[(i + 1) % len(on)] - on[i]) % 7 or 7 for i in range(len(on))]
             if len(on) >= 2 and max(gaps) - 1 > rx.MAX_REST_DAYS_BETWEEN:
                 msg = (
-                    f"Your {words.muscle(muscle)} rest {max(gaps) - 1} days between sessions; "
+                    f"Your {words.muscle(muscle)} {words.verb(muscle, 'rest')} {max(gaps) - 1} days "
+                    "between sessions; "
                     f"more than {rx.MAX_REST_DAYS_BETWEEN} lets the training effect fade."
                 )
                 out.append(_f("muscle-gap", "warning", msg, week))

@@ -20,6 +20,8 @@ DAY_NAMES: Mapping[str, str] = {
 # The five major groups of the frequency and floor rules (prescription.FREQUENCY_GROUPS keys).
 GROUP_NAMES: Mapping[str, str] = {"hamstrings-glutes": "hamstrings and glutes"}
 PATTERN_LABELS: Mapping[str, str] = {"hinge": "hinge or hip extension"}
+# Muscles and groups named in the singular ("your chest gets"); the rest read as plurals.
+SINGULAR = frozenset({"chest", "back", "upper-back", "lower-back", "neck", "rotator-cuff"})
 # A figure compared with a threshold is shown to this many decimals.
 DECIMALS = 1
 _EPS = 1e-6
@@ -39,6 +41,15 @@ def muscle(slug: str) -> str:
         return GROUP_NAMES[slug]
     found = vocab.MUSCLES.get(slug)
     return found.name.lower() if found else slug.replace("-", " ")
+
+
+def verb(subject: str, plural: str) -> str:
+    """The verb agreeing with a muscle or group slug: verb("chest", "get") == "gets"."""
+    return plural + "s" if subject in SINGULAR else plural
+
+
+def pronoun(subject: str) -> str:
+    return "it" if subject in SINGULAR else "them"
 
 
 def joints(slugs: Iterable[str]) -> str:

@@ -27,14 +27,14 @@ def test_markdown_by_default() -> None:
 
 def test_json_to_a_file_then_validate_it(tmp_path: Path) -> None:
     target = tmp_path / "plan.json"
-    args = ["--goal", "general-fitness", "--level", "intermediate", "--days", "4"]
+    args = ["--goal", "hypertrophy", "--level", "intermediate", "--days", "4"]
     result = runner.invoke(cli_plan.plan_app, [*args, "--format", "json", "-o", str(target)])
     assert result.exit_code == 0, result.output
     data = json.loads(target.read_text())
     assert data["profile"]["days"] == 4
     checked = runner.invoke(cli_plan.plan_app, ["validate", str(target)])
     assert checked.exit_code == 0, checked.output
-    assert "0 error(s)" in checked.output
+    assert "0 problems" in checked.output
     as_json = runner.invoke(cli_plan.plan_app, ["validate", "--json", str(target)])
     assert json.loads(as_json.output)["errors"] == []
 
@@ -47,7 +47,10 @@ def test_validate_fails_on_a_broken_plan(tmp_path: Path) -> None:
     target.write_text(json.dumps(data))
     result = runner.invoke(cli_plan.plan_app, ["validate", str(target)])
     assert result.exit_code == 1
-    assert "rir-window" in result.output
+    assert "Problem (week 1, " in result.output
+    assert "reps short of failure is too easy to count as a hard set" in result.output
+    json_report = runner.invoke(cli_plan.plan_app, ["validate", "--json", str(target)])
+    assert "rir-window" in {f["check"] for f in json.loads(json_report.output)["errors"]}
 
 
 def test_lists_maxes_and_ics() -> None:

@@ -1,4 +1,4 @@
-"""The session time model reproduces the worked examples of training-science.md §5.3."""
+"""The session time model reproduces the worked examples of docs/planner-rules.md §5.3."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from repforge.errors import InvalidInputError, PlanError, RepforgeError
 from repforge.planner.ics import plan_ics
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
+from repforge.planner.words import DAY_NAMES
 
 plan_app = typer.Typer(help="Generate and validate personalised training plans.")
 err = Console(stderr=True)
@@ -154,7 +155,7 @@ def validate(
         Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
     ] = None,
 ) -> None:
-    """Check a plan against the training-science invariants; exit 1 when a hard rule is broken."""
+    """Check a plan against the planner rules (docs/planner-rules.md); exit 1 when a hard rule is broken."""
     try:
         report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
     except RepforgeError as exc:
@@ -163,9 +164,15 @@ def validate(
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
     else:
         for finding in [*report.errors, *report.warnings]:
-            where = f" week {finding.week}" if finding.week else ""
-            where += f" {finding.day}" if finding.day else ""
-            typer.echo(f"{finding.severity}: {finding.check}{where}: {finding.message}")
-        typer.echo(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+            label = "Problem" if finding.severity == "error" else "Note"
+            where = [f"week {finding.week}"] if finding.week else []
+            where += [DAY_NAMES[finding.day]] if finding.day else []
+            place = f" ({', '.join(where)})" if where else ""
+            typer.echo(f"{label}{place}: {finding.message}")
+        problems, notes = len(report.errors), len(report.warnings)
+        typer.echo(
+            f"{problems} {'problem' if problems == 1 else 'problems'} (hard rules broken), "
+            f"{notes} {'note' if notes == 1 else 'notes'}."
+        )
     if report.errors:
         raise typer.Exit(1)

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
-from repforge.planner.prescription import Prescription, is_main_lift
+from repforge.planner.prescription import (
+    GENERAL_FITNESS_EXTRA_PATTERNS,
+    PATTERN_REQUIREMENTS,
+    Prescription,
+    is_main_lift,
+)
 from repforge.planner.profile import Option, Profile
 
 
@@ -57,7 +62,15 @@ def role_sentence(option: Option, share: WeekShare) -> str:
             f"{share.pattern_sets} {pattern} sets."
         )
     if share.only:
-        return f"The week's only {requirement_label(share.only)} exercise ({share.sets} sets)."
+        # Its sets in this session, and over the week only when the week's figure is its own
+        # (the requirement's patterns include its pattern, so the week's sets are all its sets).
+        text = f"The week's only {requirement_label(share.only)} exercise: {share.sets} sets here"
+        pats = PATTERN_REQUIREMENTS.get(share.only) or GENERAL_FITNESS_EXTRA_PATTERNS.get(
+            share.only
+        )
+        if pats and ex.pattern in pats and share.pattern_sets > share.sets:
+            text += f", {share.pattern_sets} over the week"
+        return text + "."
     return f"{share.sets} of the week's {share.target_sets} direct sets for the {muscle}."
 
 
@@ -115,10 +128,10 @@ def progression_note(option: Option, rx: Prescription, harder: str | None) -> st
         return f"Carry {lo}-{hi} m; when every set reaches {hi} m, use heavier weights."
     if option.exercise.load == "bodyweight":
         step = f" move on to {harder}" if harder else " add load or slow the lowering"
-        return f"Double progression: when every set reaches {hi} reps,{step}."
+        return f"When every set reaches {hi} reps,{step}."
     return (
-        f"Double progression: keep the load until every set reaches {hi} reps at the target "
-        "RIR, then add the smallest step (about 2.5-5 % upper body, 5-10 % lower body)."
+        f"Keep the weight until every set reaches {hi} reps at the target reps in reserve, "
+        "then add the smallest step (about 2.5-5 % upper body, 5-10 % lower body)."
     )
 
 
@@ -138,7 +151,11 @@ def why_session(
     total = sum(direct.values())
     top = sorted(direct.items(), key=lambda kv: (-kv[1], kv[0]))
     listed = ", ".join(f"{vocab.MUSCLES[m].name.lower()} {n}" for m, n in top)
-    kind = "deload: about half the sets at RIR 4" if deload else f"{total} hard sets"
+    kind = (
+        "a lighter week: about half the sets, each stopping 4 reps short of failure"
+        if deload
+        else f"{total} hard sets"
+    )
     text = f"{name}: {kind}, about {minutes} of your {available} minutes; direct sets: {listed}."
     if capped:
         caps = ", ".join(f"{_unit_name(u)} ({n})" for u, n in capped.items())

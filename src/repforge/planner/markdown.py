@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from repforge.catalog import vocab
 from repforge.catalog.plaintext import markdown_text as md
-from repforge.planner.plan import Plan, PlanExercise, PlanSession
+from repforge.planner import words
+from repforge.planner.plan import Plan, PlanExercise, PlanSession, PlanWeek
 
-DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
+DAY_NAMES = words.DAY_NAMES
 UNIT_WORDS = {"reps": "reps", "seconds": "s", "meters": "m", "minutes": "min"}
 
 
@@ -72,25 +64,39 @@ def session_markdown(session: PlanSession, base_url: str = "") -> str:
 
 
 def plan_markdown(plan: Plan, base_url: str = "") -> str:
-    """The whole plan: summary, relaxations, weeks, weekly volume and the validation report."""
+    """The whole plan: summary, relaxations, week 1 in full, then only what changes each week,
+    weekly volume and the validation report."""
     p = plan.profile
-    title = (
-        f"# Training plan: {p.goal}, {p.level}, {p.days} days x {p.minutes} min, {p.weeks} weeks"
-    )
+    goal = p.goal.replace("-", " ")
+    title = f"# Training plan: {goal}, {p.level}, {p.days} days x {p.minutes} min, {p.weeks} weeks"
     lines = [title, ""]
-    lines.append(f"Equipment: {', '.join(p.equipment)}.")
+    lines.append(f"Equipment: {words.kit(p.equipment)}.")
     if p.protect:
-        lines.append(f"Protected: {', '.join(p.protect)}.")
+        lines.append(f"Protected: {words.joints(p.protect)}.")
     if p.priorities:
-        lines.append(f"Priorities: {', '.join(p.priorities)}.")
+        lines.append(f"Priorities: {words.listing(words.muscle(m) for m in p.priorities)}.")
     proof = "proven optimal" if plan.optimal else "best found within the time limit"
-    lines += [f"Exercise selection: {proof}.", ""]
+    lines += [
+        f"Exercise selection: {proof}.",
+        "RIR (reps in reserve): how many more reps you could do when you end a set.",
+        "",
+    ]
     if plan.relaxed:
         lines += ["## What had to give", "", *(f"- {md(text)}" for text in plan.relaxed), ""]
+    previous: PlanWeek | None = None
+    block_start: PlanWeek | None = None
     for week in plan.weeks:
         label = " (deload)" if week.deload else ""
         lines += [f"## Week {week.week}{label}", ""]
-        lines += [session_markdown(s, base_url) for s in week.sessions]
+        if previous is None:
+            lines += [session_markdown(s, base_url) for s in week.sessions]
+        else:
+            # A new block is told against the first week of the block before, not the deload.
+            base = block_start if previous.deload and block_start else previous
+            lines += week_changes(base, week, base_url)
+        if not week.deload and (previous is None or previous.deload):
+            block_start = week
+        previous = week
     if plan.weekly_sets_by_muscle:
         lines += [
             "## Weekly sets per muscle (week 1)",
@@ -102,13 +108,76 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
         ]
         for muscle, sets in plan.weekly_sets_by_muscle.items():
             direct = plan.weekly_direct_sets_by_muscle.get(muscle, 0)
-            lines.append(f"| {vocab.MUSCLES[muscle].name} | {sets:g} | {direct} |")
+            lines.append(f"| {words.muscle(muscle).capitalize()} | {sets:g} | {direct} |")
         lines.append("")
-    lines += ["## Validation", ""]
+    lines += ["## Checks", ""]
     report = plan.validation
     if not report.errors and not report.warnings:
         lines.append("Every check passed.")
-    for finding in [*report.errors, *report.warnings]:
-        where = f" (week {finding.week})" if finding.week else ""
-        lines.append(f"- **{finding.severity}** `{finding.check}`{where}: {md(finding.message)}")
+    for label, findings in (("Problem", report.errors), ("Note", report.warnings)):
+        for finding in findings:
+            where = f" (week {finding.week})" if finding.week else ""
+            lines.append(f"- **{label}**{where}: {md(finding.message)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+Key = tuple[str, str, str]  # weekday, slug, mode
+
+
+def _entries(week: PlanWeek) -> dict[Key, PlanExercise]:
+    return {(s.day, e.slug, e.mode): e for s in week.sessions for e in s.exercises}
+
+
+def _dose(e: PlanExercise) -> str:
+    load = f", {e.load_kg:g} kg" if e.load_kg else ""
+    return f"{e.sets} x {_amount(e)}, RIR {e.rir}{load}"
+
+
+def _change(old: PlanExercise, new: PlanExercise, common_rir: int | None) -> str:
+    parts = []
+    if new.sets != old.sets:
+        parts.append(f"{words.count(new.sets, 'set')} (was {old.sets})")
+    if new.reps != old.reps or new.unit != old.unit:
+        parts.append(f"{_amount(new)} (was {_amount(old)})")
+    if new.rir != old.rir and new.rir != common_rir:
+        parts.append(f"RIR {new.rir} (was {old.rir})")
+    if new.load_kg != old.load_kg:
+        was = f"{old.load_kg:g} kg" if old.load_kg else "no load"
+        parts.append(f"{new.load_kg:g} kg (was {was})" if new.load_kg else f"no load (was {was})")
+    return ", ".join(parts)
+
+
+def week_changes(previous: PlanWeek, week: PlanWeek, base_url: str = "") -> list[str]:
+    """What differs from the week before: one line per session that changes, not the tables."""
+    before, now = _entries(previous), _entries(week)
+    if [s.day for s in previous.sessions] != [s.day for s in week.sessions]:
+        return [session_markdown(s, base_url) for s in week.sessions]
+    kept = [k for k in now if k in before]
+    rirs = {now[k].rir for k in kept if now[k].rir != before[k].rir}
+    changed_rir = {k for k in kept if now[k].rir != before[k].rir}
+    common_rir = next(iter(rirs)) if len(rirs) == 1 and len(changed_rir) == len(kept) else None
+    head = f"As week {previous.week}"
+    if common_rir is not None:
+        head += f", every exercise at RIR {common_rir}"
+    bullets = []
+    for session in week.sessions:
+        items = []
+        for e in session.exercises:
+            key = (session.day, e.slug, e.mode)
+            old = before.get(key)
+            name = md(e.name or e.slug)
+            if old is None:
+                items.append(f"add {name} {_dose(e)}")
+                continue
+            change = _change(old, e, common_rir)
+            if change:
+                items.append(f"{name} {change}")
+        gone = [
+            md(o.name or o.slug) for k, o in before.items() if k[0] == session.day and k not in now
+        ]
+        items += [f"drop {name}" for name in gone]
+        if items:
+            bullets.append(f"- {words.day(session.day)}: {'; '.join(items)}.")
+    if not bullets:
+        return [f"{head}." if common_rir is not None else f"Same as week {previous.week}.", ""]
+    return [f"{head}, with these changes:", "", *bullets, ""]

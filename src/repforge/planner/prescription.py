@@ -1,6 +1,6 @@
 """Science tables (sets, reps, effort, rest, volume landmarks) and per-exercise prescriptions.
 
-Every number is a named constant with its source, as `../shared/docs/training-science.md` asks
+Every number is a named constant with its source, as `docs/planner-rules.md` documents
 ("[k]" marks a figure not re-read yet). Change a number here and the solver, the progression and
 the validator all follow.
 """
@@ -51,7 +51,7 @@ class Landmarks:
     mrv: int
 
 
-# RP classic landmarks, intermediate lifter (training-science.md §2.1; Israetel et al., RP
+# RP classic landmarks, intermediate lifter (docs/planner-rules.md §2.1; Israetel et al., RP
 # "Training Tips for Hypertrophy" 2017-2019; grade D). Direct sets only. Side-delt MV is "0-6"
 # (unsure) and taken as 0; forearm MEV "0-2".
 LANDMARKS: Mapping[str, Landmarks] = {
@@ -76,7 +76,7 @@ LANDMARK_MEMBERS: Mapping[str, tuple[str, ...]] = {
     name: (("lats", "upper-back") if name == "back" else (name,)) for name in LANDMARKS
 }
 
-# Weekly hard sets per muscle by goal and level (training-science.md §1.1 and the decisions at
+# Weekly hard sets per muscle by goal and level (docs/planner-rules.md §1.1 and the decisions at
 # its top: hypertrophy 10-20 for intermediate/advanced, 4-12 for beginners; ACSM 2009; Schoenfeld
 # 2017; Baz-Valle 2022; Roth 2022 for fat loss). Low end = the volume the objective aims for,
 # high end = the direct-set cap.
@@ -110,7 +110,7 @@ MAX_SAME_PATTERN_PER_SESSION = 2
 # Frequency: each major muscle GROUP of invariant #13 (chest, back, quads, hamstrings/glutes,
 # shoulders) on >= 2 days a week when the week has >= 2 resistance days, a day counting when the
 # group's members together get >= 2 hard sets (fractional) that day (Schoenfeld, Ogborn & Krieger
-# 2016, Sports Med 46 [v]; ACSM 2011; WHO 2020; training-science.md §7 #13). Smaller muscles
+# 2016, Sports Med 46 [v]; ACSM 2011; WHO 2020; docs/planner-rules.md §7 #13). Smaller muscles
 # (biceps, calves, ...) have no frequency rule: their weekly floors may land on one day.
 FREQUENCY_GROUPS: Mapping[str, tuple[str, ...]] = {
     "chest": ("chest",),
@@ -138,7 +138,7 @@ FAST_RECOVERY_MUSCLES = frozenset({"calves", "abs", "forearms", "side-delts", "r
 FAST_RECOVERY_MAX_SETS = 4
 MAX_REST_DAYS_BETWEEN = 3  # NSCA 1-3 rest days between sessions for a muscle [k] (#22, warn)
 
-# Weekly movement-pattern minimums (training-science.md §4.2; Iversen 2021; invariant #23).
+# Weekly movement-pattern minimums (docs/planner-rules.md §4.2; Iversen 2021; invariant #23).
 CORE_PATTERNS = frozenset(
     {"anti-extension", "anti-rotation", "anti-lateral-flexion", "trunk-flexion", "rotation"}
 )
@@ -240,7 +240,7 @@ HOLD_SECONDS: Mapping[Level, tuple[int, int]] = {
     "advanced": (30, 60),
 }
 CARRY_METERS = (20, 40)
-# Eccentric-only negatives: 3-5 reps lowered over 3-5 s (training-science.md §6.1, practitioner).
+# Eccentric-only negatives: 3-5 reps lowered over 3-5 s (docs/planner-rules.md §6.1, practitioner).
 ECCENTRIC_REPS = (3, 5)
 
 # Rest between sets in seconds (ACSM 2009; NSCA; Grgic 2018; Schoenfeld 2016; invariant #12).
@@ -424,7 +424,7 @@ def weekly_target(goal: Goal, level: Level, priority: bool) -> int:
 
 
 # RTS / Tuchscherer effort chart: %1RM for n = reps + RIR (Helms et al. 2016, Strength Cond J
-# 38(4) [v]); above 10 the inverse Epley value (training-science.md §3.3).
+# 38(4) [v]); above 10 the inverse Epley value (docs/planner-rules.md §3.3).
 RTS_CHART: Mapping[float, float] = {
     1: 100.0, 1.5: 97.8, 2: 95.5, 2.5: 93.9, 3: 92.2, 3.5: 90.7, 4: 89.2, 4.5: 87.8, 5: 86.3,
     5.5: 85.0, 6: 83.7, 6.5: 82.4, 7: 81.1, 7.5: 79.9, 8: 78.6, 8.5: 77.4, 9: 76.2, 9.5: 75.1,

@@ -261,11 +261,9 @@ def _conditioning(eligibility: Eligibility, spec: SessionSpec) -> PlanSession:
     drill = _drill(eligibility, spec)
     exercises, minutes = [], 0
     if cardio:
-        top = max(
-            CONDITIONING_MINUTES[0],
-            min(CONDITIONING_MINUTES[1], profile.minutes - MOBILITY_MINUTES),
-        )
-        low = max(10, top - 10)
+        # Within the minutes offered, also below CONDITIONING_MINUTES[0] (session-time check).
+        top = min(CONDITIONING_MINUTES[1], profile.minutes - MOBILITY_MINUTES)
+        low = min(top, max(10, top - 10))
         exercises.append(
             PlanExercise(
                 slug=cardio[0].slug,

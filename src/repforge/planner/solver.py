@@ -230,7 +230,7 @@ class _Session:
             self.objective.append(-penalty * short)
         # One exercise per slug, two per pattern, one barbell lift per pattern (no deadlift and
         # sumo deadlift, or back and front squat, in one session), one set of negatives (3-5
-        # sets of slow lowering are a session's worth, training-science.md §6.1).
+        # sets of slow lowering are a session's worth, docs/planner-rules.md §6.1).
         for label, group in groups.items():
             limit = rx.MAX_SAME_PATTERN_PER_SESSION if label.startswith("pattern:") else 1
             if len(group) > limit:
@@ -499,4 +499,4 @@ def relaxations(
     findings = week_findings(eligibility.profile, Possible.of(eligibility), days, 1, True)
     found = [f for f in findings if f.check in RELAXABLE]
     found.sort(key=lambda f: (RELAXABLE.index(f.check), f.severity != "error", f.message))
-    return [Relaxation(f.check, f"{f.check}: {f.message}", f.severity == "error") for f in found]
+    return [Relaxation(f.check, f.message, f.severity == "error") for f in found]

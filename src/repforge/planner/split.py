@@ -1,4 +1,4 @@
-"""The weekly split: which days train, what each session focuses on (training-science.md §4.1).
+"""The weekly split: which days train, what each session focuses on (docs/planner-rules.md §4.1).
 
 The split follows the days, goal and level (`resistance_focuses`), then what the profile can
 train: days it cannot fill (no squat, lunge or hinge for a lower day; no pull at all for an upper
@@ -54,7 +54,7 @@ BEGINNER_MAX_RESISTANCE_DAYS = 4
 # Seven resistance days leave no rest day; the seventh becomes conditioning and mobility.
 MAX_RESISTANCE_DAYS = 6
 # A strength session is built around at most two main lifts: with 2-5 min rest and 3-4 ramp
-# sets each they take 15-25 minutes apiece (training-science.md §5.3, second worked example).
+# sets each they take 15-25 minutes apiece (docs/planner-rules.md §5.3, second worked example).
 MAIN_LIFTS_PER_SESSION = 2
 
 _UPPER = frozenset(
@@ -143,7 +143,7 @@ class SessionSpec:
 
 
 def resistance_focuses(profile: Profile, count: int) -> list[str]:
-    """Session skeleton keys for `count` resistance days (training-science.md §4.1 table)."""
+    """Session skeleton keys for `count` resistance days (docs/planner-rules.md §4.1 table)."""
     split_heavy = LEVEL_RANK[profile.level] >= 2 and profile.goal in ("strength", "hypertrophy")
     table: dict[int, list[str]] = {
         1: ["full-a"],

@@ -1,4 +1,4 @@
-"""Session time model (training-science.md §5): work, rest, warm-up sets and transitions."""
+"""Session time model (docs/planner-rules.md §5): work, rest, warm-up sets and transitions."""
 
 from __future__ import annotations
 

@@ -1,13 +1,11 @@
-"""The invariants of training-science.md §7 as named checks, usable on any plan in our JSON format.
+"""The plan rules of docs/planner-rules.md as named checks, usable on any plan in our JSON format.
 
-Check names (severity): unknown-exercise, equipment, protected-joint, excluded, difficulty,
-skill-regression, rep-range, load-vs-effort, rir-window, failure-safety, beginner-effort,
-sets-per-exercise, rest, rep-range-width (w), warm-up-sets (w), exercise-order (w), session-time,
-session-cap, session-breadth (w), volume-floor, maintenance-volume, weekly-cap, muscle-frequency
-(the five groups of #13, rx.FREQUENCY_GROUPS; warning on a one-day week), strength-pattern-sets,
-recovery, muscle-gap (w), pattern-coverage, push-pull-balance (w), priority-volume (w),
-beginner-frequency (w), fat-loss-days, and the progression checks of progression.py. Volume
-floors use fractional sets; caps compare direct sets with RP landmarks.
+Every finding has a technical `check` id (for tools and tests) and a `message` that is a plain
+sentence for the person reading the plan. Nothing the plan file says about itself is trusted:
+volumes and times are recomputed from its exercises, and its stated totals are checked against
+them (integrity.py). The check ids and their severities are listed in docs/planner-rules.md.
+Item and session checks live in session_checks.py, cross-week checks in progress_checks.py; the
+weekly checks stay here (about 550 lines) because the solver reads week-1 gaps from them.
 """
 
 from __future__ import annotations
@@ -21,12 +19,35 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
+from repforge.planner import words
 from repforge.planner.plan import Finding, Plan, PlanSession, ValidationReport
 from repforge.planner.profile import WEEKDAYS, Eligibility, Profile, Weekday
-from repforge.planner.timing import TimedItem, general_warmup_seconds, session_seconds, warmup_sets
+from repforge.planner.timing import TimedItem
 
 EPS = 1e-6
+# Muscles with a weekly floor of their own. Only the five major GROUPS (chest, back, quads,
+# hamstrings and glutes, shoulders; rx.FREQUENCY_GROUPS) make a missed floor or frequency an
+# error; a single muscle below its floor (side or rear delts, calves, biceps ...) is a warning,
+# unless the person made it a priority (issue 11, "major" means the groups).
 MAJOR_MUSCLES = tuple(m.slug for m in vocab.MUSCLES if m.major)
+MAJOR_GROUPS: Mapping[str, tuple[str, ...]] = rx.FREQUENCY_GROUPS
+# Hypertrophy floors of the groups use the MEV of the group's lead RP landmark (§2.1).
+GROUP_LANDMARK: Mapping[str, str] = {
+    "chest": "chest",
+    "back": "back",
+    "quads": "quads",
+    "hamstrings-glutes": "hamstrings",
+    "shoulders": "front-delts",
+}
+# Goal intensity bands in %1RM (#7, warn; ACSM 2009, NSCA). The intensity of a set is the load
+# over the lifter's e1RM when both are known, else what reps + RIR imply on the RTS chart.
+STRENGTH_HEAVY_PERCENT = 80.0  # main lifts, intermediate and advanced, >= 1 session a week
+HYPERTROPHY_PERCENT = (30.0, 85.0)
+ENDURANCE_MAX_PERCENT = 70.0
+# Priority muscles appear in the first half of the session in at least this share of their
+# sessions (#26, warn; ACSM 2009 priority sequencing).
+PRIORITY_FIRST_HALF_SHARE = 0.5
+MINUTES_PER_UNIT = 60  # a "minutes" set of conditioning lasts its top figure in minutes
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,16 @@ class Item:
     def hard(self) -> bool:
         return rx.is_hard_set_work(self.exercise)
 
+    @property
+    def timed(self) -> TimedItem:
+        return TimedItem(
+            self.exercise, self.sets, self.reps, self.unit, self.rest_seconds, self.rir, self.mode
+        )
+
+    @property
+    def name(self) -> str:
+        return self.exercise.name
+
 
 @dataclass(frozen=True)
 class Day:
@@ -55,6 +86,7 @@ class Day:
     day: Weekday
     items: tuple[Item, ...]
     kind: str = "resistance"
+    warm_up_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,6 +145,12 @@ def muscle_floor(muscle: str, profile: Profile) -> int:
     return floor
 
 
+def group_floor(group: str, profile: Profile) -> int:
+    """Weekly fractional floor for a major group (maintenance, fat loss 6, hypertrophy MEV)."""
+    lead = rx.landmark_floor(GROUP_LANDMARK[group], profile.goal, profile.level)
+    return max(rx.muscle_floor(profile.goal), lead)
+
+
 def weekly_cap(muscle: str, profile: Profile, first_week: bool) -> tuple[str, tuple[str, ...], int]:
     """The direct-set cap unit a muscle belongs to: (name, members, cap)."""
     group = rx.landmark_of(muscle)
@@ -122,19 +160,21 @@ def weekly_cap(muscle: str, profile: Profile, first_week: bool) -> tuple[str, tu
     return muscle, (muscle,), rx.muscle_cap(profile.goal, profile.level, first_week)
 
 
-def _f(check: str, severity: str, message: str, week: int | None = None, **where: str) -> Finding:
+def finding(
+    check: str, severity: str, message: str, week: int | None = None, **where: str
+) -> Finding:
+    """A finding: the check id for tools, the sentence for people, and where it applies."""
     return Finding.model_validate(
         {"check": check, "severity": severity, "message": message, "week": week, **where}
     )
 
 
-def week_findings(
-    profile: Profile, possible: Possible, days: Sequence[Day], week: int, first_week: bool
-) -> list[Finding]:
-    """Weekly volume, frequency, spacing, pattern and balance checks for one non-deload week."""
-    out: list[Finding] = []
-    lifting = [d for d in days if any(i.hard for i in d.items)]
-    per_day = [day_volume(d.items) for d in lifting]
+_f = finding
+
+
+def _weekly_totals(
+    per_day: Sequence[tuple[dict[str, int], dict[str, float]]],
+) -> tuple[dict[str, int], dict[str, float]]:
     direct: dict[str, int] = defaultdict(int)
     frac: dict[str, float] = defaultdict(float)
     for d_direct, d_frac in per_day:
@@ -142,36 +182,75 @@ def week_findings(
             direct[m] += n
         for m, v in d_frac.items():
             frac[m] += v
-    for muscle in MAJOR_MUSCLES:
-        if muscle not in possible.muscles:
-            msg = f"no exercise that fits the profile trains {muscle}; its floor is waived"
-            out.append(_f("volume-floor", "warning", msg, week))
-            continue
-        have, floor = frac.get(muscle, 0.0), muscle_floor(muscle, profile)
-        if have + EPS < rx.MAINTENANCE_SETS:
-            msg = f"{muscle}: {have:.1f} weekly sets (fractional), below the maintenance dose of 4"
-            out.append(_f("maintenance-volume", "error", msg, week))
-        if have + EPS < floor:
-            msg = f"{muscle}: {have:.1f} weekly sets (fractional), below the floor of {floor}"
-            out.append(_f("volume-floor", "error", msg, week))
+    return direct, frac
+
+
+def week_findings(
+    profile: Profile, possible: Possible, days: Sequence[Day], week: int, first_week: bool
+) -> list[Finding]:
+    """Weekly volume, frequency, spacing, pattern and balance checks for one non-deload week."""
+    lifting = [d for d in days if any(i.hard for i in d.items)]
+    per_day = [day_volume(d.items) for d in lifting]
+    direct, frac = _weekly_totals(per_day)
+    out = _floors(profile, possible, frac, week)
     out += _frequency(possible, per_day, len(lifting), week)
-    for name, members in rx.LANDMARK_MEMBERS.items():
-        floor = rx.landmark_floor(name, profile.goal, profile.level)
-        have = sum(frac.get(m, 0.0) for m in members)
-        if len(members) > 1 and floor and set(members) & possible.muscles and have + EPS < floor:
-            msg = f"{name}: {have:.1f} weekly sets (fractional), below MEV {floor}"
-            out.append(_f("volume-floor", "error", msg, week))
     seen_units: set[str] = set()
     for muscle in sorted(direct):
         unit, members, cap = weekly_cap(muscle, profile, first_week)
         total = sum(direct.get(m, 0) for m in members)
         if unit not in seen_units and total > cap:
             seen_units.add(unit)
-            msg = f"{unit}: {total} direct weekly sets, above the cap of {cap}"
+            msg = (
+                f"Your {words.muscle(unit)} {words.verb(unit, 'get')} {total} direct hard sets "
+                f"a week; more than {cap} is more than {words.pronoun(unit)} can recover from."
+            )
             out.append(_f("weekly-cap", "error", msg, week))
     out += _spacing(lifting, per_day, week)
     out += _patterns(profile, possible, lifting, week)
-    out += _balance(profile, lifting, frac, week)
+    out += _balance(profile, possible, lifting, week)
+    out += _priorities(profile, possible, lifting, frac, week)
+    out += _intensity(profile, lifting, week)
+    return out
+
+
+def _floor_finding(slug: str, have: float, floor: int, severity: str, week: int) -> Finding:
+    shown = words.figure(have, floor)
+    subject = f"Your {words.muscle(slug)} {words.verb(slug, 'get')} {shown} hard sets a week"
+    if have + EPS < rx.MAINTENANCE_SETS:
+        msg = f"{subject}; {rx.MAINTENANCE_SETS} is the least that keeps what you have."
+        return _f("maintenance-volume", severity, msg, week)
+    msg = f"{subject}; {floor} is the usual minimum for your goal."
+    return _f("volume-floor", severity, msg, week)
+
+
+def _floors(
+    profile: Profile, possible: Possible, frac: Mapping[str, float], week: int
+) -> list[Finding]:
+    # Groups: errors. Single muscles: warnings, errors when prioritised (#13, #14, #15, #32).
+    out: list[Finding] = []
+    said: set[str] = set()  # members of a group already reported: one sentence is enough
+    for group, members in MAJOR_GROUPS.items():
+        if not set(members) & possible.muscles:
+            continue
+        have, floor = sum(frac.get(m, 0.0) for m in members), group_floor(group, profile)
+        if have + EPS < floor:
+            out.append(_floor_finding(group, have, floor, "error", week))
+            said.update(members)
+    for muscle in dict.fromkeys([*MAJOR_MUSCLES, *profile.priorities]):
+        if muscle in said and muscle not in profile.priorities:
+            continue
+        if muscle not in possible.muscles:
+            msg = (
+                f"Nothing that fits your equipment, joints and level trains your "
+                f"{words.muscle(muscle)}, so {'it gets' if muscle in words.SINGULAR else 'they get'} "
+                "no sets."
+            )
+            out.append(_f("volume-floor", "warning", msg, week))
+            continue
+        have, floor = frac.get(muscle, 0.0), muscle_floor(muscle, profile)
+        if have + EPS < floor:
+            severity = "error" if muscle in profile.priorities else "warning"
+            out.append(_floor_finding(muscle, have, floor, severity, week))
     return out
 
 
@@ -193,16 +272,21 @@ def _frequency(
     # Invariant #13: the five major groups, each on >= 2 days (warning on a one-day week).
     out: list[Finding] = []
     need = min(rx.FREQUENCY_MIN_DAYS, lifting)
-    for group, members in rx.FREQUENCY_GROUPS.items():
+    for group, members in MAJOR_GROUPS.items():
         if not set(members) & possible.muscles:
             continue  # nothing fits the profile: the volume floors already say so
         trained = group_days(members, (frac for _, frac in per_day))
         if trained < need or (lifting == 1 and trained < rx.FREQUENCY_MIN_DAYS):
             severity = "warning" if lifting <= 1 else "error"
-            who = group if members == (group,) else f"{group} ({', '.join(members)})"
+            sets = int(rx.FREQUENCY_DAY_SETS)
+            get = words.verb(group, "get")
+            if trained:
+                got = f"{get} {sets} or more hard sets on only {words.count(trained, 'day')} a week"
+            else:
+                got = f"never {get} {sets} or more hard sets in one session"
             msg = (
-                f"{who} gets >= 2 hard sets on {trained} day(s) a week; "
-                f"it needs {rx.FREQUENCY_MIN_DAYS} (#13)"
+                f"Your {words.muscle(group)} {got}; training {words.pronoun(group)} on "
+                f"{rx.FREQUENCY_MIN_DAYS} days a week grows more muscle."
             )
             out.append(_f("muscle-frequency", severity, msg, week))
     return out
@@ -212,21 +296,25 @@ def _spacing(
     lifting: Sequence[Day], per_day: Sequence[tuple[dict[str, int], dict[str, float]]], week: int
 ) -> list[Finding]:
     out: list[Finding] = []
-    index = {d.day: i for i, d in enumerate(lifting)}
-    for a in lifting:
-        for b in lifting:
-            gap = (WEEKDAYS.index(b.day) - WEEKDAYS.index(a.day)) % 7
-            if gap != 1 or a.day == b.day:
-                continue
-            da, db = per_day[index[a.day]][0], per_day[index[b.day]][0]
-            for muscle in sorted(set(da) & set(db)):
-                x, y = da[muscle], db[muscle]
-                fast_ok = muscle in rx.FAST_RECOVERY_MUSCLES and max(x, y) <= 4
-                if min(x, y) >= rx.RECOVERY_HEAVY_SETS and not fast_ok:
-                    msg = (
-                        f"{muscle}: {x} and {y} direct sets on consecutive days ({a.day}, {b.day})"
-                    )
-                    out.append(_f("recovery", "error", msg, week, day=b.day))
+    for (a, (da, _)), (b, (db, _)) in (
+        (x, y)
+        for x in zip(lifting, per_day, strict=True)
+        for y in zip(lifting, per_day, strict=True)
+    ):
+        gap = (WEEKDAYS.index(b.day) - WEEKDAYS.index(a.day)) % 7
+        if gap != 1:
+            continue
+        for muscle in sorted(set(da) & set(db)):
+            x, y = da[muscle], db[muscle]
+            fast_ok = muscle in rx.FAST_RECOVERY_MUSCLES and max(x, y) <= rx.FAST_RECOVERY_MAX_SETS
+            if min(x, y) >= rx.RECOVERY_HEAVY_SETS and not fast_ok:
+                msg = (
+                    f"Your {words.muscle(muscle)} {words.verb(muscle, 'get')} {x} hard sets on "
+                    f"{words.day(a.day)} and "
+                    f"{y} on {words.day(b.day)}; hard work on the same muscle needs a day "
+                    "between."
+                )
+                out.append(_f("recovery", "error", msg, week, day=b.day))
     if len(lifting) >= 3:
         for muscle in MAJOR_MUSCLES:
             on = sorted(
@@ -236,7 +324,11 @@ def _spacing(
             )
             gaps = [(on[(i + 1) % len(on)] - on[i]) % 7 or 7 for i in range(len(on))]
             if len(on) >= 2 and max(gaps) - 1 > rx.MAX_REST_DAYS_BETWEEN:
-                msg = f"{muscle}: {max(gaps) - 1} rest days between its sessions (more than 3)"
+                msg = (
+                    f"Your {words.muscle(muscle)} {words.verb(muscle, 'rest')} {max(gaps) - 1} days "
+                    "between sessions; "
+                    f"more than {rx.MAX_REST_DAYS_BETWEEN} lets the training effect fade."
+                )
                 out.append(_f("muscle-gap", "warning", msg, week))
     return out
 
@@ -249,10 +341,14 @@ def _patterns(
     for key, pats in requirements(profile).items():
         if any(meets(i.exercise, pats, key) for i in items):
             continue
+        label = words.pattern(key)
         if key in possible.patterns:
-            out.append(_f("pattern-coverage", "error", f"no {key} exercise this week", week))
+            msg = f"The week has no {label} exercise, though one fits your profile."
+            out.append(_f("pattern-coverage", "error", msg, week))
         else:
-            msg = f"no {key} exercise fits the profile's kit, joints and level; waived"
+            msg = (
+                f"No {label} exercise fits your equipment, joints and level, so the week has none."
+            )
             out.append(_f("pattern-coverage", "warning", msg, week))
     if profile.goal == "strength":
         need = rx.STRENGTH_PATTERN_SETS[profile.level]
@@ -260,140 +356,144 @@ def _patterns(
             pats = rx.PATTERN_REQUIREMENTS[key]
             got = sum(i.sets for i in items if i.exercise.pattern in pats)
             if got < need and key in possible.patterns:
-                msg = f"{key}: {got} weekly sets; a main lift needs {need} (Ralston 2017)"
+                msg = (
+                    f"Your {words.pattern(key)} work gets {words.count(got, 'set')} a week; "
+                    f"a main lift needs at least {need} to build strength."
+                )
                 out.append(_f("strength-pattern-sets", "error", msg, week))
     return out
 
 
 def _balance(
-    profile: Profile, lifting: Sequence[Day], frac: dict[str, float], week: int
+    profile: Profile, possible: Possible, lifting: Sequence[Day], week: int
 ) -> list[Finding]:
     out: list[Finding] = []
     items = [i for d in lifting for i in d.items if i.hard]
     push = sum(i.sets for i in items if i.exercise.pattern in rx.PUSH_PATTERNS)
     pull = sum(i.sets for i in items if i.exercise.pattern in rx.PULL_PATTERNS)
     low, high = rx.PULL_PUSH_RATIO
-    if push and pull and not low - EPS <= pull / push <= high + EPS:
-        msg = f"{pull} pulling vs {push} pushing sets (ratio {pull / push:.2f}, aim 0.9-2.0)"
+    if push and not pull:
+        if possible.pattern_names & rx.PULL_PATTERNS:
+            msg = (
+                f"The week has {words.count(push, 'pushing set')} and no pulling, though you "
+                "have a way to pull; shoulders need both."
+            )
+            out.append(_f("push-pull-balance", "error", msg, week))
+    elif push and not low - EPS <= pull / push <= high + EPS:
+        msg = (
+            f"The week has {pull} pulling sets for {push} pushing sets; "
+            f"{words.figure(low)} to {words.figure(high)} pulling sets per pushing set keeps "
+            "shoulders healthy."
+        )
         out.append(_f("push-pull-balance", "warning", msg, week))
-    others = [frac.get(m, 0.0) for m in MAJOR_MUSCLES if m not in profile.priorities]
-    for muscle in profile.priorities:
-        if others and frac.get(muscle, 0.0) + EPS < median(others):
-            msg = f"priority {muscle} gets {frac.get(muscle, 0.0):.1f} sets, less than most muscles"
-            out.append(_f("priority-volume", "warning", msg, week))
     if profile.level == "beginner" and len(lifting) > 4:
-        msg = f"{len(lifting)} resistance days; beginners do best with 2-4 (ACSM 2009)"
+        msg = f"The week has {len(lifting)} lifting days; beginners do best with 2 to 4."
         out.append(_f("beginner-frequency", "warning", msg, week))
     if profile.goal == "fat-loss" and len(lifting) < 2:
-        msg = "fat loss keeps lean mass with >= 2 resistance days a week (Roth 2022)"
+        msg = (
+            "Losing fat while keeping muscle needs at least 2 lifting days a week; "
+            f"this week has {len(lifting)}."
+        )
         out.append(_f("fat-loss-days", "error", msg, week))
     return out
 
 
-def item_findings(
-    profile: Profile, eligibility: Eligibility, item: Item, week: int, deload: bool, day: Weekday
+def _priorities(
+    profile: Profile,
+    possible: Possible,
+    lifting: Sequence[Day],
+    frac: Mapping[str, float],
+    week: int,
 ) -> list[Finding]:
-    """Checks on one prescribed exercise (#1-#12, #35, #36)."""
-    ex, out = item.exercise, []
-    where = {"day": day, "slug": ex.slug}
-    reason = eligibility.unusable_reason(ex)
-    if reason:
-        names = {"excluded by you": "excluded", "needs equipment you do not have": "equipment"}
-        out.append(
-            _f(names.get(reason, "protected-joint"), "error", f"{ex.slug} {reason}", week, **where)
+    # #26: a priority gets more than the median other major muscle (error: otherwise it is
+    # ignored), at least MAV's low end (warning), and a place in the first half of its sessions.
+    out: list[Finding] = []
+    others = [frac.get(m, 0.0) for m in MAJOR_MUSCLES if m not in profile.priorities]
+    typical = median(others) if others else 0.0
+    for muscle in profile.priorities:
+        if muscle not in possible.muscles:
+            continue
+        name, have = words.muscle(muscle), frac.get(muscle, 0.0)
+        if have <= typical + EPS:
+            msg = (
+                f"Your priority, the {name}, gets {words.figure(have, typical)} hard sets a week, "
+                f"no more than a typical muscle ({words.figure(typical, have)})."
+            )
+            out.append(_f("priority-volume", "error", msg, week))
+            continue
+        landmark = rx.landmark_of(muscle)
+        if landmark and profile.level != "beginner" and profile.goal == "hypertrophy":
+            mav = rx.LANDMARKS[landmark].mav_lo
+            unit = sum(frac.get(m, 0.0) for m in rx.LANDMARK_MEMBERS[landmark])
+            if unit + EPS < mav:
+                msg = (
+                    f"Your priority, the {words.muscle(landmark)}, gets "
+                    f"{words.figure(unit, mav)} hard sets a week; a priority usually gets "
+                    f"{mav} or more."
+                )
+                out.append(_f("priority-volume", "warning", msg, week))
+        sessions = [d for d in lifting if any(i.exercise.target == muscle for i in d.items)]
+        early = sum(
+            1
+            for d in sessions
+            if any(i.exercise.target == muscle for i in d.items[: (len(d.items) + 1) // 2])
         )
-    if not eligibility.level_ok(ex):
-        msg = f"{ex.slug} is {ex.difficulty}, too hard for a {profile.level} lifter"
-        out.append(_f("difficulty", "error", msg, week, **where))
-    if item.mode == "normal" and item.hard and eligibility.not_yet(ex):
-        msg = f"{ex.slug} is a skill not reached yet; prescribe its regression"
-        out.append(_f("skill-regression", "error", msg, week, **where))
-    if not item.hard or deload:
-        return out
-    goal, role = profile.goal, rx.role_of(ex, profile.goal)
-    if item.unit == "reps" and item.mode == "normal":
-        lo, hi = rx.REP_BOUNDS[goal]
-        if goal == "strength" and role == "main":
-            lo, hi = rx.STRENGTH_MAIN_REP_BOUNDS[profile.level]
-        if item.reps[0] < lo or item.reps[1] > hi:
-            msg = f"{ex.slug}: {item.reps[0]}-{item.reps[1]} reps, outside {lo}-{hi} for {goal}"
-            out.append(_f("rep-range", "error", msg, week, **where))
-        width = rx.REP_RANGE_MIN_WIDTH["isolation" if role == "isolation" else "compound"]
-        if item.reps[1] - item.reps[0] < width:
-            msg = f"{ex.slug}: rep range {item.reps[0]}-{item.reps[1]} is narrower than {width}"
-            out.append(_f("rep-range-width", "warning", msg, week, **where))
-    if not 0 <= item.rir <= rx.RIR_HARD_SET_MAX:
-        msg = f"{ex.slug}: RIR {item.rir} is not a hard set (0-4)"
-        out.append(_f("rir-window", "error", msg, week, **where))
-    floor = rx.min_rir(ex, profile.level, week)
-    if item.rir < floor:
-        check = "failure-safety" if not rx.failure_safe(ex) else "beginner-effort"
-        out.append(
-            _f(check, "error", f"{ex.slug}: RIR {item.rir}, needs >= {floor}", week, **where)
-        )
-    lo, hi = rx.BEGINNER_SET_BOUNDS if profile.level == "beginner" else rx.SET_BOUNDS[goal]
-    if not lo <= item.sets <= hi:
-        msg = f"{ex.slug}: {item.sets} sets, outside {lo}-{hi}"
-        out.append(_f("sets-per-exercise", "error", msg, week, **where))
-    lo, hi = rx.REST_BOUNDS[goal][role]
-    if not lo <= item.rest_seconds <= hi:
-        msg = f"{ex.slug}: {item.rest_seconds} s rest, outside {lo}-{hi} s"
-        out.append(_f("rest", "error", msg, week, **where))
-    best = profile.maxes.get(ex.slug)
-    if item.load_kg is not None and best is not None:
-        e1rm = rx.e1rm(best.weight_kg, best.reps)
-        limit = e1rm * rx.percent_1rm(item.reps[0] + item.rir) / 100 + rx.LOAD_INCREMENT_KG
-        if item.load_kg > limit + EPS:
-            msg = f"{ex.slug}: {item.load_kg} kg is heavier than {limit:.1f} kg for these reps"
-            out.append(_f("load-vs-effort", "error", msg, week, **where))
+        if sessions and early < PRIORITY_FIRST_HALF_SHARE * len(sessions) - EPS:
+            msg = (
+                f"Your priority, the {name}, comes in the first half of the session on "
+                f"{early} of its {len(sessions)} days; priorities go early, while you are fresh."
+            )
+            out.append(_f("priority-order", "warning", msg, week))
     return out
 
 
-def session_findings(profile: Profile, day: Day, week: int, minutes: int) -> list[Finding]:
-    """Time, per-session caps, breadth, order and warm-up checks for one session."""
+def intensity_percent(profile: Profile, item: Item) -> float | None:
+    """%1RM of the heaviest prescribed set: load over e1RM, else what reps + RIR imply."""
+    if item.unit != "reps" or item.mode != "normal" or item.exercise.load != "external":
+        return None
+    best = profile.maxes.get(item.exercise.slug)
+    if best is not None and item.load_kg is not None:
+        return 100 * item.load_kg / rx.e1rm(best.weight_kg, best.reps)
+    return rx.percent_1rm(item.reps[0] + item.rir)
+
+
+def _intensity(profile: Profile, lifting: Sequence[Day], week: int) -> list[Finding]:
+    # #7 (warn): strength main lifts heavy once a week; hypertrophy 30-85 %; endurance <= 70 %.
     out: list[Finding] = []
-    hard = [i for i in day.items if i.hard]
-    if day.kind == "resistance":
-        timed = [
-            TimedItem(i.exercise, i.sets, i.reps, i.unit, i.rest_seconds, i.rir, i.mode)
-            for i in day.items
-        ]
-        seconds = session_seconds(timed, general_warmup_seconds(profile.goal, profile.minutes))
-        if seconds > minutes * 60 + EPS:
-            msg = f"estimated {seconds / 60:.0f} min, more than the {minutes} available"
-            out.append(_f("session-time", "error", msg, week, day=day.day))
-    direct, _ = day_volume(hard)
-    for muscle, sets in sorted(direct.items()):
-        if sets > rx.SESSION_DIRECT_WARN:
-            severity = "error" if sets > rx.SESSION_DIRECT_MAX else "warning"
-            msg = f"{muscle}: {sets} direct sets in one session (warn > 10, max 12)"
-            out.append(_f("session-cap", severity, msg, week, day=day.day))
-    if sum(1 for n in direct.values() if n >= 2) > rx.SESSION_MAX_MUSCLES:
-        msg = "more than 6 muscles trained meaningfully in one session"
-        out.append(_f("session-breadth", "warning", msg, week, day=day.day))
-    seen: set[str] = set()
-    for index, item in enumerate(hard):
-        ex = item.exercise
-        later = hard[index + 1 :]
-        early_isolation = ex.mechanic == "isolation" and ex.target not in profile.priorities
-        if early_isolation and any(
-            o.exercise.mechanic == "compound" and o.exercise.body_part == ex.body_part
-            for o in later
-        ):
-            msg = f"{ex.slug} (single-joint) comes before a multi-joint {ex.body_part} exercise"
-            out.append(_f("exercise-order", "warning", msg, week, day=day.day, slug=ex.slug))
-        if ex.pattern not in seen:
-            seen.add(ex.pattern)
-            need = warmup_sets(
-                TimedItem(
-                    ex, item.sets, item.reps, item.unit, item.rest_seconds, item.rir, item.mode
-                )
-            )
-            if item.warmup_sets < need:
+    heaviest: dict[str, tuple[float, Item]] = {}
+    for d in lifting:
+        for item in d.items:
+            percent = intensity_percent(profile, item) if item.hard else None
+            if percent is None:
+                continue
+            slug = item.exercise.slug
+            if profile.goal == "strength" and rx.role_of(item.exercise, "strength") == "main":
+                if slug not in heaviest or percent > heaviest[slug][0]:
+                    heaviest[slug] = (percent, item)
+            elif profile.goal == "hypertrophy" and not (
+                HYPERTROPHY_PERCENT[0] - EPS <= percent <= HYPERTROPHY_PERCENT[1] + EPS
+            ):
+                lo, hi = HYPERTROPHY_PERCENT
                 msg = (
-                    f"{ex.slug}: {item.warmup_sets} warm-up sets; the working load calls for {need}"
+                    f"{item.name} works at about {percent:.0f} % of your best; "
+                    f"{lo:.0f} to {hi:.0f} % is the range that builds muscle."
                 )
-                out.append(_f("warm-up-sets", "warning", msg, week, day=day.day, slug=ex.slug))
+                out.append(_f("intensity", "warning", msg, week, day=d.day, slug=slug))
+            elif profile.goal == "endurance" and percent > ENDURANCE_MAX_PERCENT + EPS:
+                msg = (
+                    f"{item.name} works at about {percent:.0f} % of your best; endurance work "
+                    f"stays at {ENDURANCE_MAX_PERCENT:.0f} % or lighter."
+                )
+                out.append(_f("intensity", "warning", msg, week, day=d.day, slug=slug))
+    if profile.level != "beginner":
+        for slug, (percent, item) in sorted(heaviest.items()):
+            if percent + EPS < STRENGTH_HEAVY_PERCENT:
+                msg = (
+                    f"{item.name} never goes above about {percent:.0f} % of your best this "
+                    f"week; a main lift needs one session at {STRENGTH_HEAVY_PERCENT:.0f} % or "
+                    "more to build strength."
+                )
+                out.append(_f("intensity", "warning", msg, week, slug=slug))
     return out
 
 
@@ -407,7 +507,7 @@ def days_of(
         for e in session.exercises:
             ex = catalog.find(e.slug)
             if ex is None:
-                msg = f"{e.slug} is not in the catalog"
+                msg = f"The plan names an exercise that is not in the catalog: {e.name or e.slug}."
                 out.append(_f("unknown-exercise", "error", msg, week, day=session.day, slug=e.slug))
                 continue
             items.append(
@@ -423,18 +523,22 @@ def days_of(
                     e.load_kg,
                 )
             )
-        days.append(Day(session.day, tuple(items), session.kind))
+        warm_up = sum(w.minutes for w in session.warm_up)
+        days.append(Day(session.day, tuple(items), session.kind, warm_up))
     return days, out
 
 
 def validate(catalog: Catalog, plan: Plan) -> ValidationReport:
     """Every check on every week of a plan; duplicate weekly messages are reported once."""
-    from repforge.planner.progression import progression_findings
+    # Imported here: these modules build on this one's Item, Day and finding().
+    from repforge.planner.integrity import integrity_findings
+    from repforge.planner.progress_checks import progress_findings
+    from repforge.planner.session_checks import item_findings, session_findings
 
     profile = plan.profile
     eligibility = Eligibility(catalog, profile)
     possible = Possible.of(eligibility)
-    findings: list[Finding] = []
+    findings: list[Finding] = integrity_findings(catalog, eligibility, plan)
     weeks: list[tuple[int, bool, list[Day]]] = []
     for index, week in enumerate(plan.weeks):
         days, unknown = days_of(catalog, week.sessions, week.week)
@@ -449,8 +553,8 @@ def validate(catalog: Catalog, plan: Plan) -> ValidationReport:
         if not week.deload:
             first = index == 0 or plan.weeks[index - 1].deload
             findings += week_findings(profile, possible, days, week.week, first)
-    findings += progression_findings(profile, weeks)
+    findings += progress_findings(profile, weeks)
     unique: dict[tuple[str, str, str | None, str | None], Finding] = {}
-    for finding in findings:
-        unique.setdefault((finding.check, finding.message, finding.day, finding.slug), finding)
+    for found in findings:
+        unique.setdefault((found.check, found.message, found.day, found.slug), found)
     return ValidationReport.of(list(unique.values()))

@@ -70,3 +70,22 @@ def test_invalid_profile_names_the_field(gym_client: TestClient) -> None:
     response = gym_client.get("/plan?goal=bulk")
     assert response.status_code == 422
     assert "goal" in response.text
+
+
+def test_exercises_are_typed_by_name_with_suggestions(gym_client: TestClient) -> None:
+    form = gym_client.get("/plan").text
+    assert 'list="exercise-names"' in form
+    assert '<option value="Pull Up">' in form
+    params = QueryParams("exclude=Goblet Squat, plank&cannot_do=pull-up")
+    profile = profile_from(params, gym_catalog())
+    assert profile["exclude"] == "goblet-squat,plank"
+    assert profile["cannot_do"] == "pull-up"
+    html = gym_client.get(f"/plan?{PROFILE}&exclude=Goblet+Squat").text
+    assert 'href="/exercise/goblet-squat"' not in html.split("plan-summary")[1]
+
+
+def test_plan_page_findings_are_sentences(gym_client: TestClient) -> None:
+    html = gym_client.get("/plan?goal=strength&level=beginner&days=2&minutes=30").text
+    summary = html.split('aria-label="Summary"')[1].split("</section>")[0]
+    for check in ("volume-floor", "muscle-frequency", "pattern-coverage", "visible-progression"):
+        assert check not in summary

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request, Response
 from starlette.datastructures import QueryParams
 
 from repforge.catalog import vocab
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.names import normalise
 from repforge.planner import markdown as plan_md
 from repforge.planner.ics import plan_ics
 from repforge.planner.plan import Plan
@@ -26,12 +28,23 @@ router = APIRouter()
 LIST_FIELDS = ("weekdays", "equipment", "protect", "priorities", "exclude", "cannot_do", "can_do")
 SINGLE_FIELDS = ("goal", "level", "days", "minutes", "weeks")
 NUMBER_FIELDS = ("days", "minutes", "weeks")
+NAMED_FIELDS = ("exclude", "cannot_do", "can_do")  # exercises, typed by name
 PRESETS = tuple(vocab.EQUIPMENT_PRESETS)
 EXTRA_KIT = tuple(e for e in vocab.EQUIPMENT if e.slug != "bodyweight")
 
 
-def profile_from(params: QueryParams) -> dict[str, Any]:
-    """The planner profile asked for by a form submission (empty fields left to defaults)."""
+def exercise_slug(catalog: Catalog, text: str) -> str:
+    """The slug for an exercise typed by name (or alias, or slug); unknown text is kept, so the
+    profile check can name it and suggest the closest exercises."""
+    if catalog.find(text):
+        return text
+    found = catalog.by_name.get(normalise(text))
+    return found.slug if found else text
+
+
+def profile_from(params: QueryParams, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The planner profile asked for by a form submission (empty fields left to defaults);
+    with the catalog, exercises typed by name become slugs."""
     profile: dict[str, Any] = {}
     for name in SINGLE_FIELDS:
         value = params.get(name, "").strip()
@@ -42,6 +55,8 @@ def profile_from(params: QueryParams) -> dict[str, Any]:
             profile[name] = value if number is None else number
     for name in LIST_FIELDS:
         values = [v.strip() for raw in params.getlist(name) for v in raw.split(",") if v.strip()]
+        if catalog is not None and name in NAMED_FIELDS:
+            values = [exercise_slug(catalog, v) for v in values]
         if values:
             profile[name] = ",".join(values)
     if "days" not in profile and "weekdays" in profile:
@@ -59,10 +74,11 @@ def canonical(params: QueryParams) -> str:
 
 def _plan(request: Request) -> Plan:
     """Solve the submitted profile (about 0.2 s; callers cache what they render from it)."""
-    return make_plan(state_of(request).catalog, profile_from(request.query_params))
+    catalog = state_of(request).catalog
+    return make_plan(catalog, profile_from(request.query_params, catalog))
 
 
-def _form_context(params: QueryParams) -> dict[str, Any]:
+def _form_context(params: QueryParams, catalog: Catalog) -> dict[str, Any]:
     chosen = {name: params.getlist(name) for name in LIST_FIELDS}
     chosen_single = {name: params.get(name, "") for name in SINGLE_FIELDS}
     return {
@@ -75,6 +91,7 @@ def _form_context(params: QueryParams) -> dict[str, Any]:
         "muscles": [m for m in vocab.MUSCLES if m.views],
         "chosen": chosen,
         "chosen_single": chosen_single,
+        "exercise_names": sorted({e.name for e in catalog}),
     }
 
 
@@ -82,15 +99,17 @@ def _form_context(params: QueryParams) -> dict[str, Any]:
 def plan_page(request: Request) -> Response:
     """The form; with a submitted profile, the plan below it."""
     params = request.query_params
+    catalog = state_of(request).catalog
     if not canonical(params):
         return cached(
             request,
             "plan-form",
             "text/html; charset=utf-8",
-            lambda: render(request, "plan.html", plan=None, query="", **_form_context(params)),
+            lambda: render(
+                request, "plan.html", plan=None, query="", **_form_context(params, catalog)
+            ),
         )
     query = canonical(params)
-    catalog = state_of(request).catalog
 
     def page() -> str:
         return render(
@@ -100,7 +119,7 @@ def plan_page(request: Request) -> Response:
             query=query,
             catalog=catalog,
             muscle_names={m.slug: m.name for m in vocab.MUSCLES},
-            **_form_context(params),
+            **_form_context(params, catalog),
         )
 
     response = cached(request, f"plan?{query}", "text/html; charset=utf-8", page)
@@ -115,7 +134,7 @@ def swap_page(request: Request) -> Response:
     slug = params.get("slug", "")
     catalog = state_of(request).catalog
     current = catalog.get(slug)
-    options = alternatives_for(catalog, profile_from(params), slug, limit=8)
+    options = alternatives_for(catalog, profile_from(params, catalog), slug, limit=8)
     query = canonical(params)
     html = render(request, "plan_swap.html", current=current, options=options, query=query)
     return Response(

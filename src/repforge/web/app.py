@@ -21,6 +21,7 @@ from repforge.web import errors
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
+from repforge.web.browsers import HeadAsGet, PublicApiCors
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
@@ -81,6 +82,8 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
+    app.add_middleware(PublicApiCors, origins=settings.cors_origins)
+    app.add_middleware(HeadAsGet)
     app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

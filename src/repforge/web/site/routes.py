@@ -123,7 +123,7 @@ async def hub_page(request: Request, rest: str, number: int) -> Response:
 
 def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = None) -> Response:
     params = request.query_params
-    wanted, number = filter_from(params)
+    wanted, number = filter_from(params, "fit" if hub else "popularity")
     if path_page is not None:
         if path_page < 2 or "page" in params:
             raise NotFoundError("page", str(path_page))
@@ -134,7 +134,8 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
     cache_key = f"list:{base}?{canonical_query(params)}&page={number}"
 
     def page() -> str:
-        chosen = listing.apply(members, wanted)
+        fit = listing.fit_key(hub.kind, hub.key) if hub else None
+        chosen = listing.apply(members, wanted, fit=fit)
         try:
             shown = listing.paginate(chosen, number)
         except InvalidInputError:
@@ -154,6 +155,7 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             hubs=hubs.all_hubs(state.catalog),
             jsonld=jsonld.script_json(graph) if graph else None,
             presets=vocab.EQUIPMENT_PRESETS,
+            sorts=listing.sort_labels(hub.kind if hub else None),
             bodymap=None if hub else _muscle_map(state.catalog),
         )
 

@@ -51,7 +51,7 @@ def export_paths(catalog: Catalog) -> list[str]:
         paths += paginated(hub.path, len(hub.exercises))
     paths += [f"{exercise_path(ex.slug)}.md" for ex in catalog]
     # the search form still loads on a static host; queries need the live server or its API
-    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt"]
+    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
     return list(dict.fromkeys(paths))
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import PlainTextResponse, RedirectResponse
+from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
@@ -20,6 +22,7 @@ from repforge.web.site.render import render
 # Handlers are async: they read memory and a cached body, cheaper than a thread-pool hop.
 router = APIRouter()
 
+FAVICON = Path(__file__).parents[1] / "static" / "favicon.ico"
 HTML = "text/html; charset=utf-8"
 MARKDOWN = "text/markdown; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
@@ -40,6 +43,14 @@ def _wants_markdown(request: Request) -> bool:
 @router.get("/healthz", include_in_schema=False)
 async def healthz() -> PlainTextResponse:
     return PlainTextResponse("ok")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+async def favicon() -> FileResponse:
+    # browsers and crawlers ask for this path whatever the page's <link rel="icon"> says
+    return FileResponse(
+        FAVICON, media_type="image/x-icon", headers={"Cache-Control": "public, max-age=86400"}
+    )
 
 
 @router.get("/", include_in_schema=False)

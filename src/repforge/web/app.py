@@ -17,7 +17,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import errors
+from repforge.web import docs, errors
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
         lifespan=lifespan,
         title="repforge",
         version=__version__,
-        docs_url="/api/docs",
+        docs_url=None,  # served from local files by web/docs.py
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    docs.install(app)
     app.include_router(site_search.router)
     app.include_router(site_plan.router)
     app.include_router(site_routes.router)

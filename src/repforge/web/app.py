@@ -17,7 +17,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import docs, errors
+from repforge.web import docs, errors, static_site
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
@@ -89,6 +89,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     docs.install(app)
     app.include_router(site_search.router)
+    app.include_router(static_site.router)
     app.include_router(site_plan.router)
     app.include_router(site_routes.router)
     app.include_router(api_v1.router)

@@ -6,6 +6,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from repforge.catalog import vocab
+from repforge.pages import search_words
 
 
 def make_templates(reload: bool = False) -> Jinja2Templates:
@@ -19,4 +20,6 @@ def make_templates(reload: bool = False) -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals["vocab"] = vocab
+    env.filters["search_reason"] = search_words.reason
+    env.filters["understood"] = search_words.understood
     return Jinja2Templates(env=env)

@@ -61,7 +61,12 @@ def test_hubs_list_members_and_hide_thin_ones(client: TestClient) -> None:
 
 def test_index_and_home_link_to_exercises(client: TestClient) -> None:
     assert '<a href="/exercise/goblet-test">' in client.get("/exercises").text
-    assert 'href="/exercises/legs"' in client.get("/").text
+    home = client.get("/").text
+    assert 'href="/exercises"' in home
+    assert 'action="/search"' in home
+    assert 'href="/plan"' in home
+    assert 'href="/exercise/test-squat"' in home  # popular exercises
+    assert 'class="hubnav"' not in home  # the hub lists live on /exercises, not twice
 
 
 def test_hub_filters_work_as_query_parameters(client: TestClient) -> None:

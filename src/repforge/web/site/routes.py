@@ -24,6 +24,7 @@ router = APIRouter()
 
 FAVICON = Path(__file__).parents[1] / "static" / "favicon.ico"
 HTML = "text/html; charset=utf-8"
+HOME_POPULAR = 12
 MARKDOWN = "text/markdown; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
 XML = "application/xml"
@@ -61,7 +62,7 @@ async def home(request: Request) -> Response:
         return render(
             request,
             "home.html",
-            hubs=hubs.all_hubs(catalog),
+            popular=listing.sort_exercises(catalog, "popularity")[:HOME_POPULAR],
             count=len(catalog),
             bodymap=_muscle_map(catalog),
         )

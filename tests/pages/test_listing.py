@@ -115,3 +115,10 @@ def test_equipment_fit_prefers_exercises_that_need_the_item() -> None:
 def test_sort_labels_are_plain_words_with_the_hub_promise_first() -> None:
     assert listing.sort_labels("muscle")[0] == ("fit", "Works this muscle most")
     assert [v for v, _ in listing.sort_labels(None)] == ["popularity", "name"]
+
+
+def test_popular_spread_covers_body_parts_before_repeating_one() -> None:
+    legs = [make_exercise(slug=f"leg-move-{n}", popularity=5) for n in range(3)]
+    chosen = listing.popular_spread([*legs, ROW], 2)
+    assert {e.body_part for e in chosen} == {"legs", "back"}
+    assert len(listing.popular_spread([*legs, ROW], 4)) == 4

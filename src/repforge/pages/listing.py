@@ -131,6 +131,19 @@ def sort_labels(hub_kind: str | None) -> list[tuple[str, str]]:
     return [("fit", fit), *plain] if fit else plain
 
 
+def popular_spread(exercises: Iterable[Exercise], count: int) -> list[Exercise]:
+    """The most popular exercises, one per body part first, so a short list shows the range."""
+    ranked = sort_exercises(exercises, "popularity")
+    chosen: list[Exercise] = []
+    seen: set[str] = set()
+    for ex in ranked:
+        if ex.body_part not in seen and len(chosen) < count:
+            chosen.append(ex)
+            seen.add(ex.body_part)
+    chosen += [ex for ex in ranked if ex not in chosen][: count - len(chosen)]
+    return sort_exercises(chosen, "popularity")
+
+
 def sort_exercises(
     exercises: Iterable[Exercise], sort: str, fit: FitKey | None = None
 ) -> list[Exercise]:

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request, Response
 from starlette.datastructures import QueryParams
 
 from repforge.catalog import vocab
+from repforge.catalog.catalog import Catalog
+from repforge.catalog.names import normalise
 from repforge.planner import markdown as plan_md
 from repforge.planner.ics import plan_ics
 from repforge.planner.plan import Plan
@@ -28,7 +30,19 @@ PRESETS = tuple(vocab.EQUIPMENT_PRESETS)
 EXTRA_KIT = tuple(e for e in vocab.EQUIPMENT if e.slug != "bodyweight")
 
 
-def profile_from(params: QueryParams) -> dict[str, Any]:
+# Fields where a visitor types exercises: names and aliases are read as well as slugs.
+EXERCISE_FIELDS = ("exclude", "cannot_do", "can_do")
+
+
+def _exercise_key(catalog: Catalog, typed: str) -> str:
+    """The slug for a typed exercise name, alias or slug (left as typed when unknown)."""
+    if typed in catalog:
+        return typed
+    found = catalog.by_name.get(normalise(typed))
+    return found.slug if found is not None else typed
+
+
+def profile_from(params: QueryParams, catalog: Catalog | None = None) -> dict[str, Any]:
     """The planner profile asked for by a form submission (empty fields left to defaults)."""
     profile: dict[str, Any] = {}
     for name in SINGLE_FIELDS:
@@ -37,6 +51,8 @@ def profile_from(params: QueryParams) -> dict[str, Any]:
             profile[name] = value
     for name in LIST_FIELDS:
         values = [v.strip() for raw in params.getlist(name) for v in raw.split(",") if v.strip()]
+        if catalog is not None and name in EXERCISE_FIELDS:
+            values = [_exercise_key(catalog, v) for v in values]
         if values:
             profile[name] = ",".join(values)
     if "days" not in profile and "weekdays" in profile:
@@ -54,7 +70,8 @@ def canonical(params: QueryParams) -> str:
 
 def _plan(request: Request) -> Plan:
     """Solve the submitted profile (about 0.2 s; callers cache what they render from it)."""
-    return make_plan(state_of(request).catalog, profile_from(request.query_params))
+    catalog = state_of(request).catalog
+    return make_plan(catalog, profile_from(request.query_params, catalog))
 
 
 def _form_context(params: QueryParams) -> dict[str, Any]:
@@ -110,7 +127,7 @@ def swap_page(request: Request) -> Response:
     slug = params.get("slug", "")
     catalog = state_of(request).catalog
     current = catalog.get(slug)
-    options = alternatives_for(catalog, profile_from(params), slug, limit=8)
+    options = alternatives_for(catalog, profile_from(params, catalog), slug, limit=8)
     query = canonical(params)
     html = render(request, "plan_swap.html", current=current, options=options, query=query)
     return Response(

@@ -62,7 +62,7 @@ async def home(request: Request) -> Response:
         return render(
             request,
             "home.html",
-            popular=listing.sort_exercises(catalog, "popularity")[:HOME_POPULAR],
+            popular=listing.popular_spread(catalog, HOME_POPULAR),
             count=len(catalog),
             bodymap=_muscle_map(catalog),
         )

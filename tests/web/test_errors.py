@@ -65,3 +65,11 @@ def test_favicon_ico_answers_with_an_icon(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/x-icon"
     assert response.content[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_static_404_page_suggests_nothing_in_particular(client: TestClient) -> None:
+    page = client.get("/goblet", headers={"x-repforge-export": "1"})
+    assert page.status_code == 404
+    assert "Did you mean" not in page.text
+    assert 'name="repforge-static"' in page.text
+    assert "Did you mean" in client.get("/goblet").text

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from repforge.errors import InvalidInputError, NotFoundError, PlanError, RepforgeError
 from repforge.pages.links import Link, exercise_path
 from repforge.search import index_for
+from repforge.web.export_flag import is_static
 from repforge.web.site.render import render
 
 PROBLEM = "application/problem+json"
@@ -55,7 +56,8 @@ def _suggestions(request: Request, slugs: list[str]) -> list[Link]:
 def _html(
     request: Request, status: int, title: str, detail: str, suggestions: list[str]
 ) -> Response:
-    links = _suggestions(request, suggestions) if status == 404 else []
+    # a static host serves one 404 page for every address: it can suggest nothing in particular
+    links = _suggestions(request, suggestions) if status == 404 and not is_static(request) else []
     body = render(
         request, "error.html", title=title, detail=detail, suggestions=links, status=status
     )

@@ -17,6 +17,8 @@ PAGES = {
     "hub": "/exercises/muscle/hamstrings",
     "plan": "/plan?goal=strength&level=beginner&days=3&minutes=45&weeks=4&equipment=home-gym",
     "not-found": "/exercise/romanain-dedlift",
+    "compare": "/exercise/compare/glute-ham-raise-vs-nordic-hamstring-curl",
+    "search": "/search?q=hamstring+curl",
 }
 
 

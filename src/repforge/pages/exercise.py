@@ -101,10 +101,11 @@ def _facts(catalog: Catalog, ex: Exercise) -> tuple[Fact, ...]:
     def part(kind: str, slug: str, name: str, path: Callable[[str], str]) -> Link:
         return Link(name, path(slug) if hub_exists(catalog, kind, slug) else "")
 
-    def joined(items: list[Link], separator: str) -> list[Link]:
+    def joined(items: list[Link], separator: str, last: str | None = None) -> list[Link]:
         out: list[Link] = []
         for i, item in enumerate(items):
-            out += [Link(separator, "")] if i else []
+            between = last if last is not None and i == len(items) - 1 else separator
+            out += [Link(between, "")] if i else []
             out.append(item)
         return out
 
@@ -118,7 +119,7 @@ def _facts(catalog: Catalog, ex: Exercise) -> tuple[Fact, ...]:
     equipment = joined(kit(ex.equipment.required), ", ")
     if ex.equipment.options:
         equipment += [Link(", ", "")] if equipment else []
-        equipment += joined(kit(ex.equipment.options), " or ")
+        equipment += joined(kit(ex.equipment.options), ", ", " or ")
     if not equipment:
         equipment = kit(("bodyweight",))
     muscles = [part("muscle", m.slug, m.name, muscle_path) for m in secondary]

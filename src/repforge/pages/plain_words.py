@@ -1,7 +1,8 @@
-"""Search reasons and understood filters in plain words for the search page."""
+"""Machine labels in plain words: search reasons, understood filters, planner notes."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from repforge.catalog import vocab
@@ -62,3 +63,12 @@ def understood(text: str) -> str:
     if kind == "without":
         return f"without {names}"
     return names.capitalize() if kind != "difficulty" else f"{names.capitalize()} level"
+
+
+_CHECK_PREFIX = re.compile(r"^[a-z]+(?:-[a-z]+)+: ")
+
+
+def without_check_name(note: str) -> str:
+    """A planner note without its rule's id: 'volume-floor: biceps: ...' -> 'Biceps: ...'."""
+    plain = _CHECK_PREFIX.sub("", note, count=1)
+    return plain[:1].upper() + plain[1:]

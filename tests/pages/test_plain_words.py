@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from repforge.pages import search_words
+from repforge.pages import plain_words
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from repforge.pages import search_words
     ],
 )
 def test_reasons_are_plain_words(raw: str, words: str) -> None:
-    assert search_words.reason(raw) == words
+    assert plain_words.reason(raw) == words
 
 
 @pytest.mark.parametrize(
@@ -34,4 +34,12 @@ def test_reasons_are_plain_words(raw: str, words: str) -> None:
     ],
 )
 def test_understood_filters_are_plain_words(raw: str, words: str) -> None:
-    assert search_words.understood(raw) == words
+    assert plain_words.understood(raw) == words
+
+
+def test_planner_notes_lose_their_rule_ids() -> None:
+    note = "volume-floor: biceps: 3.5 weekly sets (fractional), below the floor of 4"
+    assert plain_words.without_check_name(note) == (
+        "Biceps: 3.5 weekly sets (fractional), below the floor of 4"
+    )
+    assert plain_words.without_check_name("Rest days moved") == "Rest days moved"

@@ -156,6 +156,11 @@
     return hits.map(function (h) { return h.doc; });
   }
 
+  // for the parity test against the server's labelled queries
+  window.repforgeStaticSearch = function (index, query) {
+    return search(index, query).map(function (doc) { return doc.u; });
+  };
+
   function suggestFromIndex(q) {
     return loadIndex().then(function (index) {
       return search(index, q).slice(0, 8).map(function (doc) { return { name: doc.n }; });

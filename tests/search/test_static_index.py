@@ -22,6 +22,11 @@ def test_every_exercise_with_the_servers_label_words(small_catalog: Catalog) -> 
         assert doc["l"] == [list(label.words) for label in server.labels]
         assert set(doc["f"]) == set(server.facts)
     assert shipped["weights"]["name"] == ranking.NAME
+    squat = by_url["/exercise/test-squat"]
+    assert squat["m"]["quad"] == ranking.FULL  # the target counts fully
+    assert 0 < squat["m"]["glute"] < ranking.FULL  # a secondary muscle by its share
+    assert squat["b"] is True  # body weight only
+    assert "no equipment" in shipped["kit_phrases"]["b"]
     assert ["rdl"] in [pair[0] for pair in shipped["rewrites"]]
     assert orjson.loads(orjson.dumps(shipped)) == shipped
 

@@ -96,7 +96,7 @@
   }
 
   function wordScore(doc, word, last, weights) {
-    var best = 0;
+    var best = doc.m && Object.prototype.hasOwnProperty.call(doc.m, word) ? doc.m[word] : 0;
     doc.l.forEach(function (label, n) {
       var weight = n === 0 ? weights.name : weights.alias;
       label.forEach(function (w) {
@@ -119,14 +119,67 @@
     return found;
   }
 
+  // Every word the index knows, with how many exercises use it, for spelling fixes.
+  function vocabulary(index) {
+    if (!index._vocab) {
+      var counts = new Map();
+      var add = function (w) { counts.set(w, (counts.get(w) || 0) + 1); };
+      index.docs.forEach(function (doc) {
+        doc.l.forEach(function (label) { label.forEach(add); });
+        doc.f.forEach(add);
+        Object.keys(doc.m || {}).forEach(add);
+      });
+      index._vocab = counts;
+    }
+    return index._vocab;
+  }
+
+  // A word the index does not know becomes the most used known word one typo away.
+  function corrected(word, index) {
+    var known = vocabulary(index);
+    if (known.has(word) || word.length < 4) return word;
+    var best = word;
+    var uses = 0;
+    known.forEach(function (count, candidate) {
+      if (count > uses && oneEditApart(candidate, word)) {
+        best = candidate;
+        uses = count;
+      }
+    });
+    return best;
+  }
+
+  // "no equipment", "at home": filters, as on the server, not words to match.
+  function kitFilter(words, index) {
+    var phrases = index.kit_phrases || {};
+    var kit = null;
+    Object.keys(phrases).forEach(function (flag) {
+      phrases[flag].forEach(function (phrase) {
+        var parts = phrase.split(" ");
+        for (var i = 0; i + parts.length <= words.length; i++) {
+          if (words.slice(i, i + parts.length).join(" ") === phrase) {
+            words.splice(i, parts.length);
+            kit = kit === "b" ? "b" : flag;
+            return;
+          }
+        }
+      });
+    });
+    return kit;
+  }
+
   function search(index, query) {
     var stop = index._stop || (index._stop = new Set(index.stopwords));
-    var words = rewrite(tokens(query, index), index).filter(function (w) { return !stop.has(w); });
-    if (!words.length) return [];
+    var typed = rewrite(tokens(query, index).map(function (w) { return corrected(w, index); }), index);
+    var kit = kitFilter(typed, index);
+    var words = typed.filter(function (w) { return !stop.has(w); });
+    if (!words.length && kit) words = [];
+    else if (!words.length) return [];
     var weights = index.weights;
     var whole = words.join("");
     var hits = [];
     index.docs.forEach(function (doc) {
+      if (kit && !doc[kit]) return;
       var total = 0;
       var matched = 0;
       words.forEach(function (w, i) {
@@ -134,8 +187,11 @@
         if (score > 0) matched++;
         total += score;
       });
-      if (!matched) return;
-      var relevance = total / words.length;
+      // 'benchpress' spells 'bench press' without the space
+      var spelled = doc.l.some(function (label) { return label.join("") === whole; });
+      if (spelled) { matched = words.length; total = words.length * weights.name; }
+      if (!matched && words.length) return;
+      var relevance = words.length ? total / words.length : 0;
       if (matched < words.length) relevance *= 0.5; // some words only: after every full match
       var coverage = 0;
       var order = 0;

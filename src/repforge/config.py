@@ -71,6 +71,11 @@ class Settings(BaseSettings):
         description="Seconds between checks of the database for imported or removed exercises; "
         "a change reloads the catalog (0 checks on every request).",
     )
+    cors_origins: list[str] = Field(
+        default=["*"],
+        description="Origins whose pages may call the public read-only API (JSON list); "
+        "`*` allows any. Account routes are always same-origin.",
+    )
     host: str = Field(default="127.0.0.1", description="Address `repforge serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `repforge serve` binds to.")
 

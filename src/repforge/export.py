@@ -20,6 +20,8 @@ from repforge.catalog.catalog import Catalog
 from repforge.pages import compare, hubs, listing, seo
 from repforge.pages.links import exercise_path
 from repforge.web.app import STATIC_DIR
+from repforge.web.export_flag import EXPORT_HEADER
+from repforge.web.static_site import EXPORT_EXTRAS
 
 _FILE_SUFFIXES = {".md", ".xml", ".txt", ".css", ".svg", ".js", ".json", ".png", ".ico", ".html"}
 
@@ -51,8 +53,9 @@ def export_paths(catalog: Catalog) -> list[str]:
         paths += paginated(hub.path, len(hub.exercises))
     paths += [f"{exercise_path(ex.slug)}.md" for ex in catalog]
     # the search form still loads on a static host; queries need the live server or its API
-    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt"]
+    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
+    paths += EXPORT_EXTRAS
     return list(dict.fromkeys(paths))
 
 
@@ -80,7 +83,11 @@ async def _get(app: FastAPI, path: str) -> tuple[int, bytes]:
         "raw_path": path.encode(),
         "root_path": "",
         "query_string": b"",
-        "headers": [(b"host", b"export.local"), (b"accept", b"text/html")],
+        "headers": [
+            (b"host", b"export.local"),
+            (b"accept", b"text/html"),
+            (EXPORT_HEADER.encode(), b"1"),
+        ],
         "client": ("127.0.0.1", 0),
         "server": ("export.local", 80),
     }

@@ -75,7 +75,7 @@ def test_available_equipment_filters_and_generated_reason() -> None:
     found = relations.substitutes(hinge_catalog(), "barbell-rdl", {"resistance-band"})
     assert [s.exercise.slug for s in found] == ["band-good-morning"]
     assert (
-        found[0].reason == "Same hip hinge pattern for the hamstrings, done with resistance band."
+        found[0].reason == "Same hip hinge pattern for the hamstrings, done with a resistance band."
     )
 
 

@@ -83,3 +83,16 @@ def test_fact_links_spell_the_value_and_link_only_published_hubs(small_catalog: 
     assert [link.href for link in equipment.links] == ["", "", ""]  # thin hubs stay unlinked
     body = next(f for f in page.facts if f.label == "Body Part")
     assert body.links[0].href == "/exercises/legs"
+
+
+def test_equipment_choices_read_as_one_list() -> None:
+    from repforge.catalog import load
+    from repforge.pages.exercise import compose
+
+    catalog = load.load_builtin()
+    many = [ex for ex in catalog if len(ex.equipment.options) >= 3]
+    assert many, "the built-in catalog has an exercise with three or more kit choices"
+    for ex in many:
+        kit = next(f for f in compose(catalog, ex.slug).facts if f.label == "Equipment")
+        assert "".join(link.label for link in kit.links) == kit.value
+        assert kit.value.count(" or ") == 1, kit.value

@@ -70,3 +70,41 @@ def test_own_questions_come_before_generated_ones(small_catalog: Catalog) -> Non
         "What",
         "Is",
     ]
+
+
+def test_generated_words_are_true_and_natural_across_the_catalog() -> None:
+    import re
+
+    from repforge.catalog import load
+    from repforge.pages.exercise import compose
+
+    catalog = load.load_builtin()
+    for ex in catalog:
+        page = compose(catalog, ex.slug)
+        text = " ".join([page.derived, *(f.answer for f in page.faq if f.generated)])
+        # lower-case only: exercise names may repeat a word ("Single-Leg Leg Press")
+        doubled = re.search(r"\b([a-z]+) \1\b", text)
+        assert doubled is None, f"{ex.slug}: {doubled.group(0)!r}"
+        for wrong in ("systema cardiovasculare", "for the cardio.", " or ghr bench"):
+            assert wrong not in text, f"{ex.slug}: {wrong!r}"
+        if ex.target == "neck" and "splenius capitis" in text:
+            assert "splenius capitis" in ex.target_parts, f"{ex.slug} does not extend the neck"
+
+
+def test_drills_get_rounds_and_machines_get_minutes() -> None:
+    from repforge.catalog import load
+
+    catalog = load.load_builtin()
+    for slug in ("jumping-jack", "mountain-climber", "high-knees"):
+        answer = faq.how_many(catalog.get(slug)).answer
+        assert "minutes" not in answer, slug
+        assert "rounds of 20-40 seconds" in answer
+    assert "10-20 minutes" in faq.how_many(catalog.get("stationary-bike")).answer
+
+
+def test_chin_tuck_names_only_the_deep_neck_flexors() -> None:
+    from repforge.catalog import load
+
+    answer = faq.muscles(load.load_builtin().get("chin-tuck")).answer
+    assert "longus colli" in answer
+    assert "splenius" not in answer

@@ -80,3 +80,45 @@ def test_paginate() -> None:
     with pytest.raises(InvalidInputError, match="page 3 does not exist"):
         listing.paginate(items, 3, size=24)
     assert listing.paginate([], 1).pages == 1
+
+
+def test_muscle_fit_puts_targets_first_then_heavier_helpers_popularity_last() -> None:
+    curl = make_exercise(slug="leg-curl", target="hamstrings", popularity=2)
+    hinge = make_exercise(
+        slug="hinge", target="glutes", secondary=[{"muscle": "hamstrings", "weight": 0.5}]
+    )
+    run = make_exercise(
+        slug="run",
+        name="Run",
+        body_part="cardio",
+        target="cardiovascular-system",
+        category="cardio",
+        secondary=[{"muscle": "hamstrings", "weight": 0.3}],
+        popularity=5,
+    )
+    wanted = listing.ExerciseFilter(sort="fit")
+    fit = listing.fit_key("muscle", "hamstrings")
+    ranked = listing.apply([run, hinge, curl], wanted, fit=fit)
+    assert [e.slug for e in ranked] == ["leg-curl", "hinge", "run"]
+    # without a hub, "fit" falls back to popularity
+    assert listing.apply([hinge, run], wanted)[0].slug == "run"
+
+
+def test_equipment_fit_prefers_exercises_that_need_the_item() -> None:
+    fit = listing.fit_key("equipment", "kettlebell")
+    ranked = sorted(
+        [BELL, make_exercise(slug="kb-squat", equipment={"required": ["kettlebell"]})], key=fit
+    )
+    assert [e.slug for e in ranked] == ["kb-squat", "bell-squat"]
+
+
+def test_sort_labels_are_plain_words_with_the_hub_promise_first() -> None:
+    assert listing.sort_labels("muscle")[0] == ("fit", "Works this muscle most")
+    assert [v for v, _ in listing.sort_labels(None)] == ["popularity", "name"]
+
+
+def test_popular_spread_covers_body_parts_before_repeating_one() -> None:
+    legs = [make_exercise(slug=f"leg-move-{n}", popularity=5) for n in range(3)]
+    chosen = listing.popular_spread([*legs, ROW], 2)
+    assert {e.body_part for e in chosen} == {"legs", "back"}
+    assert len(listing.popular_spread([*legs, ROW], 4)) == 4

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.web.app import create_app
+from repforge.web.security import docs_policy
 
 PATHS = [
     "/",
@@ -45,15 +46,22 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     assert "strict-transport-security" not in headers  # not outside production
 
 
-def test_api_docs_may_run_only_its_own_start_up_script(client: TestClient) -> None:
-    response = client.get("/api/docs")
-    policy = _directives(response.headers["content-security-policy"])
+def test_api_docs_run_only_our_own_script_files(client: TestClient) -> None:
+    for path in ("/api/docs", "/api/redoc"):
+        response = client.get(path)
+        assert not re.search(r"<script(?![^>]*\bsrc=)", response.text)  # started from a file
+        policy = _directives(response.headers["content-security-policy"])
+        assert policy["script-src"] == "'self'"
+        assert policy["frame-ancestors"] == "'none'"
+
+
+def test_docs_policy_allows_an_inline_start_up_script_by_hash_only() -> None:
+    policy = _directives(docs_policy(b"<html><script>start()</script></html>"))
     sources = policy["script-src"].split()
     assert sources[0] == "'self'"
     assert len(sources) == 2
     assert sources[1].startswith("'sha256-")
     assert "unsafe-inline" not in policy["script-src"]
-    assert policy["frame-ancestors"] == "'none'"
 
 
 def test_pages_have_no_inline_script_or_handler(client: TestClient) -> None:

@@ -30,8 +30,8 @@ def test_markdown_mirror_and_accept_negotiation(client: TestClient) -> None:
 def test_unknown_exercise_is_a_helpful_404(client: TestClient) -> None:
     response = client.get("/exercise/pistol-tset")
     assert response.status_code == 404
-    assert "pistol-tset" in response.text
-    assert '<a href="/exercise/pistol-test">' in response.text  # suggestion
+    assert "pistol-tset" not in response.text.split("<main", 1)[1]
+    assert '<a href="/exercise/pistol-test">Pistol Test</a>' in response.text  # by name
     assert client.get("/exercise/nothing-like-it.md").status_code == 404
 
 
@@ -62,7 +62,12 @@ def test_hubs_list_members_and_hide_thin_ones(client: TestClient) -> None:
 
 def test_index_and_home_link_to_exercises(client: TestClient) -> None:
     assert '<a href="/exercise/goblet-test">' in client.get("/exercises").text
-    assert 'href="/exercises/legs"' in client.get("/").text
+    home = client.get("/").text
+    assert 'href="/exercises"' in home
+    assert 'action="/search"' in home
+    assert 'href="/plan"' in home
+    assert 'href="/exercise/test-squat"' in home  # popular exercises
+    assert 'class="hubnav"' not in home  # the hub lists live on /exercises, not twice
 
 
 def test_hub_filters_work_as_query_parameters(client: TestClient) -> None:

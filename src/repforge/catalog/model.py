@@ -134,6 +134,11 @@ class Exercise(_Frozen):
     body_part: str
     target: str
     secondary: tuple[SecondaryMuscle, ...] = ()
+    # Anatomical names of the target's parts doing the work, where a group's muscles act
+    # differently (neck flexors against extensors); empty means the group's own list applies.
+    target_parts: tuple[Annotated[str, Field(min_length=3, max_length=60)], ...] = Field(
+        default=(), max_length=4
+    )
     category: str
     difficulty: str
     mechanic: str

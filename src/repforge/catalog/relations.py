@@ -9,6 +9,7 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.load import progression_edges
 from repforge.catalog.model import Exercise
+from repforge.pages.text import equipment_phrase
 
 # Weights of the substitute score; they sum to 1 so scores read as a share of a perfect match.
 MUSCLE_WEIGHT = 0.45
@@ -39,6 +40,11 @@ def muscle_overlap(a: Exercise, b: Exercise) -> float:
     return dot / norm if norm else 0.0
 
 
+def overlap_percent(a: Exercise, b: Exercise) -> int:
+    """The muscle overlap as the whole percentage every page shows for this pair."""
+    return int(muscle_overlap(a, b) * 100 + 0.5)
+
+
 def similarity(a: Exercise, b: Exercise) -> float:
     """How well `b` does `a`'s job, ignoring equipment (0-1)."""
     same_kind = (a.category in _NON_TRAINING) == (b.category in _NON_TRAINING)
@@ -60,7 +66,7 @@ def _reason(a: Exercise, b: Exercise) -> str:
     if listed:
         return listed
     target = vocab.MUSCLES[b.target].name.lower()
-    kit = " or ".join(vocab.EQUIPMENT.names(b.equipment.slugs)).lower()
+    kit = equipment_phrase(b.equipment)
     if a.pattern == b.pattern:
         pattern = vocab.PATTERNS[b.pattern].name.lower()
         return f"Same {pattern} pattern for the {target}, done with {kit}."

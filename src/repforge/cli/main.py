@@ -56,13 +56,20 @@ def serve(
 
 @app.command()
 def export(
-    target: Annotated[Path, typer.Argument(help="Folder to write the static site into (emptied).")],
+    target: Annotated[
+        Path,
+        typer.Argument(help="Folder to write the static site into (replaced if an export)."),
+    ],
     base_url: Annotated[
-        str | None, typer.Option(help="Public origin the site will be served from.")
+        str | None,
+        typer.Option(help="Public origin the site will be served from (canonical links)."),
     ] = None,
     workers: Annotated[
         int, typer.Option(help="Processes rendering in parallel (default: one per core).")
     ] = 0,
+    force: Annotated[
+        bool, typer.Option(help="Replace a non-empty folder that no export wrote.")
+    ] = False,
 ) -> None:
     """Render every public page through the app into static files a CDN can serve."""
     import os
@@ -71,11 +78,19 @@ def export(
 
     from repforge.config import get_settings
     from repforge.export import export_paths, export_site
+    from repforge.export_target import ExportTargetError, check_target, mark_target
     from repforge.web.app import create_app
 
+    try:
+        check_target(target, force)
+    except ExportTargetError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(1) from None
     settings = get_settings()
     if base_url:
         settings = settings.model_copy(update={"base_url": base_url})
+    else:
+        _warn_base_url(settings.base_url)
     application = create_app(settings)
     catalog = application.state.repforge.catalog
     paths = export_paths(catalog)
@@ -89,10 +104,29 @@ def export(
             paths,
             workers=workers or os.cpu_count() or 1,
         )
+    mark_target(target, settings.base_url)
+    _print_written(paths, target, settings.base_url)
     console.print(
         f"{report.pages} files, {report.bytes_written / 1e6:.1f} MB in {report.seconds:.2f} s "
         f"({report.pages_per_second:.0f} pages/s) -> {target}"
     )
+
+
+def _warn_base_url(used: str) -> None:
+    err.print(
+        f"[bold yellow]No --base-url given: canonical links and the sitemap will point at "
+        f"{used}[/bold yellow] (REPFORGE_BASE_URL or the default). Pass --base-url "
+        "https://your.site for the address the site will really be served from.",
+        highlight=False,
+    )
+
+
+def _print_written(paths: list[str], target: Path, base_url: str) -> None:
+    from repforge.export_target import summarise
+
+    console.print(f"Wrote a static site for {base_url} into {target.resolve()}:", highlight=False)
+    for kind, count in summarise(paths):
+        console.print(f"  {count:>5} {kind}", highlight=False)
 
 
 @catalog_app.command("check")

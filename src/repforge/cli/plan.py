@@ -19,7 +19,7 @@ from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
 from repforge.planner.words import DAY_NAMES
 
-plan_app = typer.Typer(help="Generate and validate personalised training plans.")
+plan_app = typer.Typer(help="Generate and validate personalized training plans.")
 err = Console(stderr=True)
 
 
@@ -86,7 +86,7 @@ def plan(
         str, Opt(help="Kit slugs or presets: bodyweight, home-dumbbells, home-gym, full-gym.")
     ] = "full-gym",
     protect: Annotated[str, Opt(help="Joints to protect, e.g. knees,lower-back.")] = "",
-    priorities: Annotated[str, Opt(help="Muscles to emphasise, e.g. chest,side-delts.")] = "",
+    priorities: Annotated[str, Opt(help="Muscles to emphasize, e.g. chest,side-delts.")] = "",
     exclude: Annotated[str, Opt(help="Exercise slugs to leave out.")] = "",
     weeks: Annotated[int, Opt(help="Plan length in weeks, 1-16.")] = 4,
     can_do: Annotated[str, Opt(help="Skills you can already do, e.g. pull-up.")] = "",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
-from repforge.catalog.model import Exercise
-from repforge.catalog.relations import muscle_overlap
+from repforge.catalog.model import EquipmentNeeds, Exercise
+from repforge.catalog.relations import overlap_percent
 from repforge.errors import NotFoundError
 from repforge.pages.links import Link, exercise_path
 from repforge.pages.text import equipment_label, equipment_phrase, join, lower_name, muscle_names
@@ -94,21 +94,54 @@ def _rows(a: Exercise, b: Exercise) -> tuple[Row, ...]:
     return tuple(Row(label, get(a), get(b)) for label, get in pairs_)
 
 
+def progression_step(this: Exercise, other: Exercise) -> str | None:
+    """'easier' or 'harder' when the relations place `this` before or after `other`."""
+    if this.slug in {r.slug for r in other.easier} or other.slug in {r.slug for r in this.harder}:
+        return "easier"
+    if this.slug in {r.slug for r in other.harder} or other.slug in {r.slug for r in this.easier}:
+        return "harder"
+    return None
+
+
+def _kit_reason(this: Exercise, other: Exercise) -> str | None:
+    """The equipment reason to pick `this`: what it spares you, else what it puts to use."""
+    mine = set(this.equipment.slugs) - {"bodyweight"}
+    if not mine and set(other.equipment.slugs) != {"bodyweight"}:
+        return "you have no equipment at hand"
+    # kit `other` cannot go without, that `this` can: "you have no GHR bench"
+    spared = [k for k in other.equipment.required if this.equipment.doable_with(mine - {k})]
+    if other.equipment.options and this.equipment.doable_with(mine - set(other.equipment.options)):
+        spared += list(other.equipment.options)
+    if spared:
+        names = [lower_name(n) for n in vocab.EQUIPMENT.names(tuple(spared))]
+        return f"you have no {join(names, 'or')}"
+    # kit `this` needs that `other` does not: "you have a GHR bench"
+    needed = tuple(k for k in this.equipment.required if k not in other.equipment.slugs)
+    options = this.equipment.options
+    if set(options) & set(other.equipment.slugs):
+        options = ()
+    if needed or options:
+        return f"you have {equipment_phrase(EquipmentNeeds(required=needed, options=options))}"
+    return None
+
+
 def _reasons(this: Exercise, other: Exercise) -> list[str]:
     """Why someone would pick `this` over `other`, from the facts that differ."""
     reasons = []
-    if this.difficulty_rank < other.difficulty_rank:
+    step = progression_step(this, other)
+    if step == "easier":
+        reasons.append(f"you want a step toward the {other.name}")
+    elif step == "harder":
+        reasons.append(f"the {other.name} no longer challenges you")
+    elif this.difficulty_rank < other.difficulty_rank:
         reasons.append(
             f"you want the easier of the two ({this.difficulty} rather than {other.difficulty})"
         )
     elif this.difficulty_rank > other.difficulty_rank:
         reasons.append(f"the {other.name} no longer challenges you")
-    mine, theirs = set(this.equipment.slugs), set(other.equipment.slugs)
-    if mine != theirs:
-        kit = equipment_phrase(this.equipment)
-        reasons.append(
-            f"you have {kit}" if mine != {"bodyweight"} else "you have no equipment at hand"
-        )
+    kit = _kit_reason(this, other)
+    if kit:
+        reasons.append(kit)
     if this.load == "external" and other.load != "external":
         reasons.append("you want to add load in small, measurable steps")
     if this.laterality == "unilateral" and other.laterality != "unilateral":
@@ -133,7 +166,7 @@ def compare(catalog: Catalog, pair: str) -> Comparison:
     if (min(a_slug, b_slug), max(a_slug, b_slug)) not in set(pairs(catalog)):
         raise NotFoundError("comparison", pair)
     left, right = catalog.get(a_slug), catalog.get(b_slug)
-    overlap = round(muscle_overlap(left, right) * 100)
+    overlap = overlap_percent(left, right)
     target_left = lower_name(vocab.MUSCLES[left.target].name)
     intro = (
         f"{left.name} and {right.name} are alternatives: both train the {target_left}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise, Relation
-from repforge.catalog.relations import Substitute, related, substitutes
+from repforge.catalog.relations import Substitute, overlap_percent, related, substitutes
 from repforge.pages import faq as faqs
 from repforge.pages.hubs import hub_exists
 from repforge.pages.links import (
@@ -49,6 +49,7 @@ class Related:
     reason: str | None
     href: str
     score: float | None = None
+    overlap: int | None = None  # muscle overlap with the page's exercise, in percent
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,10 @@ def derived_sentence(ex: Exercise) -> str:
     """'Advanced legs exercise using a GHR bench. Targets the hamstrings; also works ...'."""
     body_part = BODY_PART_ADJECTIVES[ex.body_part]
     difficulty = vocab.DIFFICULTIES[ex.difficulty].name
-    first = f"{difficulty} {body_part} {kind_noun(ex)} using {equipment_phrase(ex.equipment)}."
+    noun = kind_noun(ex)
+    # "Beginner cardio exercise", not "Beginner cardio cardio exercise"
+    described = noun if noun.split(" ")[0] == body_part else f"{body_part} {noun}"
+    first = f"{difficulty} {described} using {equipment_phrase(ex.equipment)}."
     target = lower_name(vocab.MUSCLES[ex.target].name)
     second = f"Targets the {target}"
     if ex.secondary:
@@ -97,10 +101,11 @@ def _facts(catalog: Catalog, ex: Exercise) -> tuple[Fact, ...]:
     def part(kind: str, slug: str, name: str, path: Callable[[str], str]) -> Link:
         return Link(name, path(slug) if hub_exists(catalog, kind, slug) else "")
 
-    def joined(items: list[Link], separator: str) -> list[Link]:
+    def joined(items: list[Link], separator: str, last: str | None = None) -> list[Link]:
         out: list[Link] = []
         for i, item in enumerate(items):
-            out += [Link(separator, "")] if i else []
+            between = last if last is not None and i == len(items) - 1 else separator
+            out += [Link(between, "")] if i else []
             out.append(item)
         return out
 
@@ -114,7 +119,7 @@ def _facts(catalog: Catalog, ex: Exercise) -> tuple[Fact, ...]:
     equipment = joined(kit(ex.equipment.required), ", ")
     if ex.equipment.options:
         equipment += [Link(", ", "")] if equipment else []
-        equipment += joined(kit(ex.equipment.options), " or ")
+        equipment += joined(kit(ex.equipment.options), ", ", " or ")
     if not equipment:
         equipment = kit(("bodyweight",))
     muscles = [part("muscle", m.slug, m.name, muscle_path) for m in secondary]
@@ -172,7 +177,7 @@ def _related(catalog: Catalog, relations: tuple[Relation, ...]) -> tuple[Related
     return tuple(found)
 
 
-def _scored(found: list[Substitute]) -> tuple[Related, ...]:
+def _scored(ex: Exercise, found: list[Substitute]) -> tuple[Related, ...]:
     return tuple(
         Related(
             s.exercise.slug,
@@ -181,6 +186,7 @@ def _scored(found: list[Substitute]) -> tuple[Related, ...]:
             s.reason,
             exercise_path(s.exercise.slug),
             s.score,
+            overlap_percent(ex, s.exercise),
         )
         for s in found
     )
@@ -226,7 +232,7 @@ def compose(catalog: Catalog, slug: str) -> ExercisePage:
             Link(body_part.name, body_part_path(body_part.slug)),
             Link(ex.name, exercise_path(ex.slug)),
         ),
-        ranked_alternatives=_scored(substitutes(catalog, ex.slug, None, limit=6)),
-        related=_scored(related(catalog, ex.slug)),
+        ranked_alternatives=_scored(ex, substitutes(catalog, ex.slug, None, limit=6)),
+        related=_scored(ex, related(catalog, ex.slug)),
         comparisons=_comparisons(ex, catalog),
     )

@@ -47,14 +47,22 @@ def alternative(ex: Exercise, catalog: Catalog) -> Faq | None:
     return Faq(f"What is a good alternative to {the(ex.name)}?", " ".join(sentences), True)
 
 
+def steady_cardio(ex: Exercise) -> bool:
+    """Whether the exercise can be kept up for minutes: a cardio machine, walking or running."""
+    machine = any(vocab.EQUIPMENT[s].kind == "cardio-machine" for s in ex.equipment.slugs)
+    return machine or (ex.pattern == "locomotion" and ex.tracking == "distance")
+
+
 def _dose(ex: Exercise) -> str:
     if ex.tracking == "time":
         if ex.category == "stretching":
             return "Hold each position for 30-60 seconds and repeat it 2-3 times, easing deeper as the muscle relaxes."
         if ex.category == "mobility":
             return "Spend 1-2 minutes on it, moving slowly through the range rather than forcing the end position."
-        if ex.category == "cardio":
+        if ex.category == "cardio" and steady_cardio(ex):
             return "Start with 10-20 minutes at a pace you could hold a conversation at, or 6-10 short hard intervals with equal rest."
+        if ex.category == "cardio":
+            return "Work in rounds of 20-40 seconds with equal rest, 6-10 rounds, or add them to a circuit; stop a round when your form slips."
         return "Hold for 3-4 rounds of 15-45 seconds, ending each round before your position breaks down."
     if ex.tracking == "distance":
         if ex.category == "cardio":
@@ -102,16 +110,36 @@ def how_many(ex: Exercise) -> Faq:
     return Faq(question, answer, True)
 
 
+# Groups whose named muscles pull against each other (flexors and extensors): an exercise
+# works only some of them, so their anatomical names come from the exercise, never the group.
+MIXED_GROUPS = frozenset({"neck", "forearms", "rotator-cuff"})
+
+
+def anatomical_names(ex: Exercise) -> list[str]:
+    """The target's anatomical names that this exercise really works (none for the heart)."""
+    if ex.target_parts:
+        return list(ex.target_parts)
+    target = vocab.MUSCLES[ex.target]
+    if target.slug in MIXED_GROUPS or target.body_part == "cardio":
+        return []
+    return list(target.latin)
+
+
 def muscles(ex: Exercise) -> Faq:
     """Target with its anatomical names, then secondary muscles by weight."""
     target = vocab.MUSCLES[ex.target]
-    latin = f" ({join(list(target.latin))})" if target.latin else ""
+    names = anatomical_names(ex)
+    latin = f" ({join(names)})" if names else ""
     ordered = sorted(ex.secondary, key=lambda s: -s.weight)
     answer = f"{the(ex.name)[:1].upper()}{the(ex.name)[1:]} mainly works the {lower_name(target.name)}{latin}"
     if ordered:
         answer += f", with the {join(muscle_names([s.muscle for s in ordered]))} assisting"
-    body_part = vocab.BODY_PARTS[ex.body_part].name.lower()
-    answer += f". It is listed as a {vocab.CATEGORIES[ex.category].name.lower()} exercise for the {body_part}."
+    category = vocab.CATEGORIES[ex.category].name.lower()
+    if ex.body_part == "cardio" or ex.category == ex.body_part:
+        answer += f". It is listed as a {category} exercise."
+    else:
+        body_part = vocab.BODY_PARTS[ex.body_part].name.lower()
+        answer += f". It is listed as a {category} exercise for the {body_part}."
     return Faq(f"What muscles does {the(ex.name)} work?", answer, True)
 
 

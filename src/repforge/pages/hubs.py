@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.errors import NotFoundError
+from repforge.pages import listing
 from repforge.pages.links import Link
 from repforge.pages.text import BODY_PART_ADJECTIVES, lower_name
 
@@ -29,20 +29,13 @@ class Hub:
     breadcrumbs: tuple[Link, ...]
 
 
-def _ranked(exercises: Iterable[Exercise]) -> tuple[Exercise, ...]:
-    return tuple(sorted(exercises, key=lambda e: (-e.popularity, e.name)))
-
-
 def _members(catalog: Catalog, kind: str, key: str) -> tuple[Exercise, ...]:
     if kind == "body-part":
         return catalog.by_body_part.get(key, ())
     if kind == "equipment":
         return catalog.by_equipment.get(key, ())
     if kind == "muscle":
-        # target first, then exercises that train it as a secondary muscle
-        targets = catalog.by_target.get(key, ())
-        rest = [e for e in catalog.by_muscle.get(key, ()) if e.target != key]
-        return _ranked(targets) + _ranked(rest)
+        return catalog.by_muscle.get(key, ())
     if kind == "difficulty":
         return catalog.by_difficulty.get(key, ())
     if kind == "body-part-equipment":
@@ -62,17 +55,24 @@ def _describe(kind: str, key: str, count: int) -> tuple[str, str]:
     if kind == "body-part":
         name = vocab.BODY_PARTS[key].name
         adjective = BODY_PART_ADJECTIVES[key]
-        return f"{name} Exercises", f"{count} {adjective} exercises, most searched first."
+        return (
+            f"{name} Exercises",
+            f"{count} {adjective} exercises, ranked by how much of the work "
+            "falls on this part of the body.",
+        )
     if kind == "equipment":
         name = vocab.EQUIPMENT[key].name
-        return f"{name} Exercises", f"{count} exercises you can do with {lower_name(name)}."
+        return (
+            f"{name} Exercises",
+            f"{count} exercises you can do with {lower_name(name)}, those built around it first.",
+        )
     if kind == "muscle":
         muscle = vocab.MUSCLES[key]
         latin = ", ".join(muscle.latin)
         return (
             f"{muscle.name} Exercises",
             f"{count} exercises that train the {lower_name(muscle.name)} ({latin}): "
-            "those that target it first, then those that work it as a helper.",
+            "those that target it first, then those that work it most as a helper.",
         )
     if kind == "difficulty":
         name = vocab.DIFFICULTIES[key].name
@@ -82,7 +82,8 @@ def _describe(kind: str, key: str, count: int) -> tuple[str, str]:
     equipment_name = vocab.EQUIPMENT[equipment].name
     return (
         f"{part_name} Exercises with {equipment_name}",
-        f"{count} {BODY_PART_ADJECTIVES[part]} exercises using {lower_name(equipment_name)}.",
+        f"{count} {BODY_PART_ADJECTIVES[part]} exercises using {lower_name(equipment_name)}, "
+        "ranked by how much of the work falls on this part of the body.",
     )
 
 
@@ -133,9 +134,7 @@ def hub(catalog: Catalog, kind: str, key: str) -> Hub:
     """The hub page, or NotFoundError when unknown or too small to publish."""
     if not _big_enough(catalog, kind, key):
         raise NotFoundError(kind.replace("-", " ") + " hub", key)
-    members = _members(catalog, kind, key)
-    if kind != "muscle":
-        members = _ranked(members)
+    members = tuple(sorted(_members(catalog, kind, key), key=listing.fit_key(kind, key)))
     title, intro = _describe(kind, key, len(members))
     path = hub_path(kind, key)
     crumbs = [Link("Exercises", "/exercises")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,8 @@ from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
 
-SORTS = ("popularity", "name")
+# "fit" is a hub's own promise (works the muscle most first); on the full index it means popularity
+SORTS = ("fit", "popularity", "name")
 PAGE_SIZE = 24
 
 
@@ -81,18 +82,88 @@ class ExerciseFilter:
         )
 
 
-def sort_exercises(exercises: Iterable[Exercise], sort: str) -> list[Exercise]:
+FitKey = Callable[[Exercise], tuple[float, int, str]]
+
+
+def _part_share(ex: Exercise, part: str) -> float:
+    weights = ex.muscle_weights
+    inside = sum(w for m, w in weights.items() if vocab.MUSCLES[m].body_part == part)
+    return inside / sum(weights.values())
+
+
+def _equipment_share(ex: Exercise, item: str) -> float:
+    # needed outright beats one choice among several; fewer other items beats more
+    needs = ex.equipment
+    if item in needs.required:
+        return 1.0 / len(needs.required) + 1.0
+    if item in needs.options:
+        return 1.0 / (len(needs.required) + 1)
+    return 1.0 if needs.slugs == (item,) else 0.0
+
+
+def fit_key(kind: str, key: str) -> FitKey:
+    """Sort key for a hub: how much an exercise does what the hub promises, popularity second."""
+    share: Callable[[Exercise], float]
+    if kind == "muscle":
+        share = lambda ex: ex.muscle_weights.get(key, 0.0)  # noqa: E731
+    elif kind in ("body-part", "body-part-equipment"):
+        part = key.split("/", 1)[0]
+        share = lambda ex: _part_share(ex, part)  # noqa: E731
+    elif kind == "equipment":
+        share = lambda ex: _equipment_share(ex, key)  # noqa: E731
+    else:
+        share = lambda ex: 0.0  # noqa: E731
+    return lambda ex: (-round(share(ex), 3), -ex.popularity, ex.name.lower())
+
+
+_FIT_LABELS = {
+    "muscle": "Works this muscle most",
+    "equipment": "Built around this equipment",
+    "body-part": "Works this area most",
+    "body-part-equipment": "Works this area most",
+}
+
+
+def sort_labels(hub_kind: str | None) -> list[tuple[str, str]]:
+    """The sort choices a list offers, as (value, plain label), the default first."""
+    plain = [("popularity", "Most popular"), ("name", "Name, A to Z")]
+    fit = _FIT_LABELS.get(hub_kind or "")
+    return [("fit", fit), *plain] if fit else plain
+
+
+def popular_spread(exercises: Iterable[Exercise], count: int) -> list[Exercise]:
+    """The most popular exercises, one per body part first, so a short list shows the range."""
+    ranked = sort_exercises(exercises, "popularity")
+    chosen: list[Exercise] = []
+    seen: set[str] = set()
+    for ex in ranked:
+        if ex.body_part not in seen and len(chosen) < count:
+            chosen.append(ex)
+            seen.add(ex.body_part)
+    chosen += [ex for ex in ranked if ex not in chosen][: count - len(chosen)]
+    return sort_exercises(chosen, "popularity")
+
+
+def sort_exercises(
+    exercises: Iterable[Exercise], sort: str, fit: FitKey | None = None
+) -> list[Exercise]:
+    """`exercises` by name, by popularity, or by the hub's fit (popularity without a hub)."""
     if sort == "name":
         return sorted(exercises, key=lambda e: e.name.lower())
+    if sort == "fit" and fit is not None:
+        return sorted(exercises, key=fit)
     return sorted(exercises, key=lambda e: (-e.popularity, e.name.lower()))
 
 
 def apply(
-    exercises: Iterable[Exercise], wanted: ExerciseFilter, keep_order: bool = False
+    exercises: Iterable[Exercise],
+    wanted: ExerciseFilter,
+    keep_order: bool = False,
+    fit: FitKey | None = None,
 ) -> list[Exercise]:
     """The exercises passing `wanted`, sorted as asked (or kept in order)."""
     found = [e for e in exercises if wanted.matches(e)]
-    return found if keep_order else sort_exercises(found, wanted.sort)
+    return found if keep_order else sort_exercises(found, wanted.sort, fit)
 
 
 @dataclass(frozen=True)

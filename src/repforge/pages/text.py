@@ -74,7 +74,8 @@ def equipment_label(needs: EquipmentNeeds) -> str:
     options = vocab.EQUIPMENT.names(needs.options)
     parts = [*required]
     if options:
-        parts.append(" or ".join(options))
+        parts.append(join(options, "or"))
+    # "Barbell, GHR bench or Lat pulldown machine": the last option after "or", not each one
     return ", ".join(parts) if parts else vocab.EQUIPMENT["bodyweight"].name
 
 

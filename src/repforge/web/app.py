@@ -17,10 +17,11 @@ from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import errors, security
+from repforge.web import docs, errors, security, static_site
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
+from repforge.web.browsers import HeadAsGet, PublicApiCors
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
         lifespan=lifespan,
         title="repforge",
         version=__version__,
-        docs_url="/api/docs",
+        docs_url=None,  # served from local files by web/docs.py
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
@@ -82,10 +83,14 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
     security.install(app, settings)
+    app.add_middleware(PublicApiCors, origins=settings.cors_origins)
+    app.add_middleware(HeadAsGet)
     app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    docs.install(app)
     app.include_router(site_search.router)
+    app.include_router(static_site.router)
     app.include_router(site_plan.router)
     app.include_router(site_routes.router)
     app.include_router(api_v1.router)

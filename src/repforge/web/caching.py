@@ -11,6 +11,7 @@ from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from repforge.web.export_flag import is_static
 from repforge.web.state import AppState
 
 
@@ -25,7 +26,9 @@ def cached(
     """Serve a rendered page from the bounded per-version cache, with ETag and 304 support."""
     state = state_of(request)
     cache = response_cache(request)
-    cache_key = (state.catalog.version, f"{media_type} {key}")
+    # a static export renders some pages differently (browser search, no live forms)
+    flavour = "static " if is_static(request) else ""
+    cache_key = (state.catalog.version, f"{flavour}{media_type} {key}")
     item = cache.get(cache_key)
     if item is None:
         produced = render()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Mapping
 from http.client import responses
@@ -18,8 +19,14 @@ from repforge.errors import (
     PlanError,
     RepforgeError,
 )
+from repforge.pages.links import Link, exercise_path
+from repforge.search import index_for
+from repforge.web.export_flag import is_static
+from repforge.web.site.render import render
 
 PROBLEM = "application/problem+json"
+log = logging.getLogger(__name__)
+MAX_SUGGESTIONS = 3
 
 
 def _is_api(request: Request) -> bool:
@@ -38,15 +45,30 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
+def _suggestions(request: Request, slugs: list[str]) -> list[Link]:
+    """Exercises by name: the close slugs found, else a search for the words in the address."""
+    state = request.app.state.repforge
+    catalog = state.catalog
+    found = [catalog.find(slug) for slug in slugs]
+    links = [Link(ex.name, exercise_path(ex.slug)) for ex in found if ex is not None]
+    if links:
+        return links[:MAX_SUGGESTIONS]
+    words = request.url.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").strip()
+    if len(words) < 3 or not any(c.isalpha() for c in words):
+        return []
+    hits = index_for(catalog).search(words[:100], limit=MAX_SUGGESTIONS).hits
+    return [Link(catalog.get(h.slug).name, exercise_path(h.slug)) for h in hits]
+
+
 def _html(
     request: Request, status: int, title: str, detail: str, suggestions: list[str]
 ) -> Response:
-    templates = request.app.state.templates
-    context = {"title": title, "detail": detail, "suggestions": suggestions, "status": status}
-    response: HTMLResponse = templates.TemplateResponse(
-        request, "error.html", context, status_code=status
+    # a static host serves one 404 page for every address: it can suggest nothing in particular
+    links = _suggestions(request, suggestions) if status == 404 and not is_static(request) else []
+    body = render(
+        request, "error.html", title=title, detail=detail, suggestions=links, status=status
     )
-    return response
+    return HTMLResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
@@ -54,7 +76,7 @@ async def _not_found(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return problem(404, "Not found", str(exc), suggestions=exc.suggestions)
     return _html(
-        request, 404, "Not found", f"We have no {exc.kind} called “{exc.key}”.", exc.suggestions
+        request, 404, "Not found", f"We have no {exc.kind} at this address.", exc.suggestions
     )
 
 
@@ -116,6 +138,18 @@ async def _validation(request: Request, exc: Exception) -> Response:
     return _html(request, 422, "Invalid input", detail, [])
 
 
+async def _crash(request: Request, exc: Exception) -> Response:
+    # the traceback goes to the log, never to the visitor
+    log.error("unhandled error on %s", request.url.path, exc_info=exc)
+    detail = "Something went wrong on our side. Please try again in a moment."
+    if _is_api(request):
+        return problem(500, "Internal server error", detail)
+    try:
+        return _html(request, 500, "Something went wrong", detail, [])
+    except Exception:  # the layout itself failed: fall back to plain text
+        return Response(detail, status_code=500, media_type="text/plain")
+
+
 def install(app: FastAPI) -> None:
     """Register every handler on the app."""
     app.add_exception_handler(NotFoundError, _not_found)
@@ -125,3 +159,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RepforgeError, _domain)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(Exception, _crash)

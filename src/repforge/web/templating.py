@@ -6,6 +6,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from repforge.catalog import vocab
+from repforge.pages import plain_words
 
 
 def make_templates(reload: bool = False) -> Jinja2Templates:
@@ -19,4 +20,7 @@ def make_templates(reload: bool = False) -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals["vocab"] = vocab
+    env.filters["search_reason"] = plain_words.reason
+    env.filters["understood"] = plain_words.understood
+    env.filters["without_check_name"] = plain_words.without_check_name
     return Jinja2Templates(env=env)

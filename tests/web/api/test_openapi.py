@@ -8,6 +8,7 @@ After an intended change, regenerate the snapshot and review its diff:
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,19 @@ def test_site_pages_stay_out_of_the_schema(client: TestClient) -> None:
     assert all(path.startswith("/api/") for path in paths)
 
 
-def test_docs_are_served(client: TestClient) -> None:
-    response = client.get("/api/docs")
-    assert response.status_code == 200
-    assert "/api/v1/openapi.json" in response.text
+def test_docs_are_served_from_local_files_without_inline_script(client: TestClient) -> None:
+    for path in ("/api/docs", "/api/redoc"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "/api/v1/openapi.json" in response.text
+        sources = re.findall(r'<script src="([^"]+)"></script>', response.text)
+        assert sources
+        assert response.text.count("<script") == len(sources), "an inline script"
+        for source in sources:
+            assert source.startswith("/")
+            assert client.get(source).status_code == 200
+        for sheet in re.findall(r'rel="stylesheet" href="([^"]+)"', response.text):
+            assert client.get(sheet).status_code == 200
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.datastructures import QueryParams
 
+from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.web.app import create_app
 from repforge.web.site.plan import profile_from
@@ -36,6 +37,13 @@ def test_checkboxes_and_commas_become_profile_lists() -> None:
     profile = profile_from(params)
     assert profile["equipment"] == "dumbbell,bench,kettlebell"
     assert profile["days"] == 2
+
+
+def test_exercises_may_be_typed_by_name_or_alias(small_catalog: Catalog) -> None:
+    params = QueryParams("exclude=Goblet Test, pistol-test&cannot_do=Nothing Known")
+    profile = profile_from(params, small_catalog)
+    assert profile["exclude"] == "goblet-test,pistol-test"
+    assert profile["cannot_do"] == "Nothing Known"  # left for the profile to reject clearly
 
 
 def test_plan_page_links_every_exercise_and_offers_swaps(gym_client: TestClient) -> None:

@@ -25,7 +25,9 @@ def _one(params: QueryParams, name: str) -> str | None:
     return params.get(name) or None
 
 
-def filter_from(params: QueryParams) -> tuple[ExerciseFilter, int]:
+def filter_from(
+    params: QueryParams, default_sort: str = "popularity"
+) -> tuple[ExerciseFilter, int]:
     """The filter and page number asked for; bad values raise InvalidInputError."""
     raw_page = params.get("page", "1")
     page = whole_number(raw_page)
@@ -40,7 +42,7 @@ def filter_from(params: QueryParams) -> tuple[ExerciseFilter, int]:
         mechanic=_one(params, "mechanic"),
         equipment=tuple(v for v in params.getlist("equipment") if v),
         available=tuple(v for v in params.getlist("have") if v),
-        sort=params.get("sort") or "popularity",
+        sort=params.get("sort") or default_sort,
     )
     return wanted, page
 

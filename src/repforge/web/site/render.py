@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import Request
 
 from repforge.web.caching import state_of
+from repforge.web.export_flag import is_static
 
 
 def render(request: Request, template: str, **context: Any) -> str:
@@ -18,6 +19,7 @@ def render(request: Request, template: str, **context: Any) -> str:
             site_name=state.settings.site_name,
             base_url=state.settings.base_url.rstrip("/"),
             catalog_version=state.catalog.version,
+            static_site=is_static(request),
             **context,
         )
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import PlainTextResponse, RedirectResponse
+from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
@@ -20,7 +22,9 @@ from repforge.web.site.render import render
 # Handlers are async: they read memory and a cached body, cheaper than a thread-pool hop.
 router = APIRouter()
 
+FAVICON = Path(__file__).parents[1] / "static" / "favicon.ico"
 HTML = "text/html; charset=utf-8"
+HOME_POPULAR = 12
 MARKDOWN = "text/markdown; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
 XML = "application/xml"
@@ -42,6 +46,14 @@ async def healthz() -> PlainTextResponse:
     return PlainTextResponse("ok")
 
 
+@router.get("/favicon.ico", include_in_schema=False)
+async def favicon() -> FileResponse:
+    # browsers and crawlers ask for this path whatever the page's <link rel="icon"> says
+    return FileResponse(
+        FAVICON, media_type="image/x-icon", headers={"Cache-Control": "public, max-age=86400"}
+    )
+
+
 @router.get("/", include_in_schema=False)
 async def home(request: Request) -> Response:
     catalog = state_of(request).catalog
@@ -50,7 +62,7 @@ async def home(request: Request) -> Response:
         return render(
             request,
             "home.html",
-            hubs=hubs.all_hubs(catalog),
+            popular=listing.popular_spread(catalog, HOME_POPULAR),
             count=len(catalog),
             bodymap=_muscle_map(catalog),
         )
@@ -123,7 +135,7 @@ async def hub_page(request: Request, rest: str, number: int) -> Response:
 
 def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = None) -> Response:
     params = request.query_params
-    wanted, number = filter_from(params)
+    wanted, number = filter_from(params, "fit" if hub else "popularity")
     if path_page is not None:
         if path_page < 2 or "page" in params:
             raise NotFoundError("page", str(path_page))
@@ -134,7 +146,8 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
     cache_key = f"list:{base}?{canonical_query(params)}&page={number}"
 
     def page() -> str:
-        chosen = listing.apply(members, wanted)
+        fit = listing.fit_key(hub.kind, hub.key) if hub else None
+        chosen = listing.apply(members, wanted, fit=fit)
         try:
             shown = listing.paginate(chosen, number)
         except InvalidInputError:
@@ -154,6 +167,7 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             hubs=hubs.all_hubs(state.catalog),
             jsonld=jsonld.script_json(graph) if graph else None,
             presets=vocab.EQUIPMENT_PRESETS,
+            sorts=listing.sort_labels(hub.kind if hub else None),
             bodymap=None if hub else _muscle_map(state.catalog),
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -75,27 +76,36 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.size = 0
         self._items: OrderedDict[tuple[str, str], tuple[bytes, str]] = OrderedDict()
+        # async routes and thread-pool renders share the cache: every read-modify-write holds it
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._items)
 
+    def held_keys(self) -> list[tuple[str, str]]:
+        """A snapshot of the keys held, least recently used first."""
+        with self._lock:
+            return list(self._items)
+
     def get(self, key: tuple[str, str]) -> tuple[bytes, str] | None:
-        item = self._items.get(key)
-        if item is not None:
-            self._items.move_to_end(key)
-        return item
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
 
     def put(self, key: tuple[str, str], body: bytes, etag: str) -> None:
         if len(body) > self.max_bytes:
             return
-        old = self._items.pop(key, None)
-        if old is not None:
-            self.size -= len(old[0])
-        self._items[key] = (body, etag)
-        self.size += len(body)
-        while self.size > self.max_bytes:
-            _, (dropped, _) = self._items.popitem(last=False)
-            self.size -= len(dropped)
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.size -= len(old[0])
+            self._items[key] = (body, etag)
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _, (dropped, _) = self._items.popitem(last=False)
+                self.size -= len(dropped)
 
 
 def response_cache(request: Request) -> ResponseCache:

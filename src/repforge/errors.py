@@ -69,3 +69,7 @@ class ImportFormatError(RepforgeError):
         if field:
             where += f", field {field!r}"
         super().__init__(f"{where}: {message}")
+
+
+class ExportError(RepforgeError):
+    """A page of the static export could not be rendered; names the path and why."""

@@ -16,7 +16,7 @@ from repforge.planner.plan import Plan
 from repforge.planner.prescription import GOALS, LEVELS
 from repforge.planner.profile import WEEKDAYS
 from repforge.planner.service import alternatives_for, make_plan
-from repforge.web.caching import cached, state_of
+from repforge.web.caching import cached_sync, state_of
 from repforge.web.site.render import render
 
 router = APIRouter()
@@ -78,7 +78,7 @@ def plan_page(request: Request) -> Response:
     """The form; with a submitted profile, the plan below it."""
     params = request.query_params
     if not canonical(params):
-        return cached(
+        return cached_sync(
             request,
             "plan-form",
             "text/html; charset=utf-8",
@@ -98,7 +98,7 @@ def plan_page(request: Request) -> Response:
             **_form_context(params),
         )
 
-    response = cached(request, f"plan?{query}", "text/html; charset=utf-8", page)
+    response = cached_sync(request, f"plan?{query}", "text/html; charset=utf-8", page)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
@@ -121,7 +121,7 @@ def swap_page(request: Request) -> Response:
 @router.get("/plan.md", include_in_schema=False)
 def plan_markdown(request: Request) -> Response:
     base = state_of(request).settings.base_url
-    return cached(
+    return cached_sync(
         request,
         f"plan.md?{canonical(request.query_params)}",
         "text/markdown; charset=utf-8",
@@ -144,6 +144,6 @@ def plan_calendar(request: Request) -> Response:
 @router.get("/plan.json", include_in_schema=False)
 def plan_json(request: Request) -> Response:
     query = canonical(request.query_params)
-    return cached(
+    return cached_sync(
         request, f"plan.json?{query}", "application/json", lambda: _plan(request).to_json()
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
@@ -17,7 +18,8 @@ from repforge.web.caching import cached, state_of
 from repforge.web.site.query import canonical_query, filter_from, page_link
 from repforge.web.site.render import render
 
-# Handlers are async: they read memory and a cached body, cheaper than a thread-pool hop.
+# Handlers are async: a cached body is served from memory on the loop, cheaper than a
+# thread-pool hop; a cache miss renders in the thread pool (see web.caching.cached).
 router = APIRouter()
 
 HTML = "text/html; charset=utf-8"
@@ -55,7 +57,7 @@ async def home(request: Request) -> Response:
             bodymap=_muscle_map(catalog),
         )
 
-    return cached(request, "home", HTML, page)
+    return await cached(request, "home", HTML, page)
 
 
 @router.get("/exercise/compare/{pair}", include_in_schema=False)
@@ -65,7 +67,7 @@ async def comparison(request: Request, pair: str) -> Response:
     canonical = compare_path(found.left.slug, found.right.slug)
     if found.path != canonical:
         return RedirectResponse(canonical, status_code=301)
-    return cached(
+    return await cached(
         request, f"compare:{pair}", HTML, lambda: render(request, "compare.html", cmp=found)
     )
 
@@ -78,9 +80,9 @@ async def exercise_md(request: Request, slug: str) -> Response:
         composed = compose(state.catalog, slug)
         return exercise_markdown(composed, state.settings.base_url, state.settings.site_name)
 
-    if slug not in state.catalog:
-        compose(state.catalog, slug)  # raises NotFoundError with suggestions
-    return cached(request, f"md:{slug}", MARKDOWN, page)
+    if slug not in state.catalog:  # NotFoundError with suggestions, worked out off the loop
+        await run_in_threadpool(compose, state.catalog, slug)
+    return await cached(request, f"md:{slug}", MARKDOWN, page)
 
 
 @router.get("/exercise/{slug}", include_in_schema=False)
@@ -101,27 +103,29 @@ async def exercise(request: Request, slug: str) -> Response:
         )
 
     if slug not in state.catalog:
-        compose(state.catalog, slug)
-    return cached(request, f"html:{slug}", HTML, page)
+        await run_in_threadpool(compose, state.catalog, slug)
+    return await cached(request, f"html:{slug}", HTML, page)
 
 
 @router.get("/exercises", include_in_schema=False)
 async def exercises_index(request: Request) -> Response:
-    return _listing(request, None)
+    return await _listing(request, None)
 
 
 @router.get("/exercises/page/{number}", include_in_schema=False)
 async def exercises_index_page(request: Request, number: int) -> Response:
-    return _listing(request, None, number)
+    return await _listing(request, None, number)
 
 
 @router.get("/exercises/{rest:path}/page/{number}", include_in_schema=False)
 async def hub_page(request: Request, rest: str, number: int) -> Response:
     kind, key = hubs.resolve(rest)
-    return _listing(request, hubs.hub(state_of(request).catalog, kind, key), number)
+    return await _listing(request, hubs.hub(state_of(request).catalog, kind, key), number)
 
 
-def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = None) -> Response:
+async def _listing(
+    request: Request, hub: hubs.Hub | None, path_page: int | None = None
+) -> Response:
     params = request.query_params
     wanted, number = filter_from(params)
     if path_page is not None:
@@ -131,7 +135,8 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
     state = state_of(request)
     members = list(hub.exercises) if hub else list(state.catalog)
     base = hub.path if hub else "/exercises"
-    cache_key = f"list:{base}?{canonical_query(params)}&page={number}"
+    query = canonical_query(wanted, sort_given="sort" in params)
+    cache_key = f"list:{base}?{query}&page={number}"
 
     def page() -> str:
         chosen = listing.apply(members, wanted)
@@ -149,27 +154,26 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             shown=shown,
             wanted=wanted,
             filtered=wanted.active or number > 1 or "sort" in params,
-            params=params,
-            page_link=lambda n: page_link(base, params, n),
+            page_link=lambda n: page_link(base, query, n),
             hubs=hubs.all_hubs(state.catalog),
             jsonld=jsonld.script_json(graph) if graph else None,
             presets=vocab.EQUIPMENT_PRESETS,
             bodymap=None if hub else _muscle_map(state.catalog),
         )
 
-    return cached(request, cache_key, HTML, page)
+    return await cached(request, cache_key, HTML, page)
 
 
 @router.get("/exercises/{rest:path}", include_in_schema=False)
 async def hub_view(request: Request, rest: str) -> Response:
     kind, key = hubs.resolve(rest)
-    return _listing(request, hubs.hub(state_of(request).catalog, kind, key))
+    return await _listing(request, hubs.hub(state_of(request).catalog, kind, key))
 
 
 @router.get("/sitemap.xml", include_in_schema=False)
 async def sitemap(request: Request) -> Response:
     state = state_of(request)
-    return cached(
+    return await cached(
         request, "sitemap", XML, lambda: seo.sitemap(state.catalog, state.settings.base_url)
     )
 
@@ -177,14 +181,14 @@ async def sitemap(request: Request) -> Response:
 @router.get("/robots.txt", include_in_schema=False)
 async def robots(request: Request) -> Response:
     state = state_of(request)
-    return cached(request, "robots", TEXT, lambda: seo.robots(state.settings.base_url))
+    return await cached(request, "robots", TEXT, lambda: seo.robots(state.settings.base_url))
 
 
 @router.get("/llms.txt", include_in_schema=False)
 async def llms(request: Request) -> Response:
     state = state_of(request)
     settings = state.settings
-    return cached(
+    return await cached(
         request,
         "llms",
         TEXT,

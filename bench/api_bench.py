@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
 
-from bench.loadgen import free_port, serve, wait_up, wrk
+from bench.loadgen import free_port, rss_mib, serve, wait_up, wrk
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.search.index import index_for
@@ -42,14 +42,6 @@ def endpoints(catalog: Catalog) -> dict[str, str]:
         "detail": f"/api/v1/exercises/{top.slug}",
         "search": f"/api/v1/search?q={SEARCH_WORDS.replace(' ', '%20')}",
     }
-
-
-def rss_mib(pid: int) -> float:
-    """Resident set size of a process, from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise SystemExit(f"no VmRSS for pid {pid}")
 
 
 def cold_costs(catalog: Catalog, slug: str) -> dict[str, float]:

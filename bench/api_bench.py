@@ -24,9 +24,9 @@ from bench.loadgen import free_port, rss_mib, serve, wait_up, wrk
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.search.index import index_for
+from repforge.served import file_catalog
 from repforge.web.api import service
 from repforge.web.api.schemas import ExerciseQuery
-from repforge.web.app import load_catalog
 
 TRIVIAL = "/healthz"
 LIST_QUERY = "body_part=legs&available_equipment=dumbbell&available_equipment=bench&limit=20"
@@ -71,7 +71,7 @@ def main() -> None:
         env = {**os.environ, "REPFORGE_DATA_DIR": data_dir, "REPFORGE_ENVIRONMENT": "test"}
         if args.catalog is not None:
             env["REPFORGE_CATALOG_DIR"] = str(args.catalog.resolve())
-        catalog = load_catalog(Settings(data_dir=Path(data_dir), catalog_dir=args.catalog))
+        catalog = file_catalog(Settings(data_dir=Path(data_dir), catalog_dir=args.catalog))
         paths = endpoints(catalog)
         port = free_port()
         server = serve("repforge.web.app:create_app", port, env)

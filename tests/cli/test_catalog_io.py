@@ -77,3 +77,18 @@ def test_the_messy_dataset_is_refused_by_every_format(fmt: str) -> None:
     code, out = _run("import", "--format", fmt, str(messy), "--dry-run")
     assert code == 1, out
     assert "refused, nothing written" in out
+
+
+def test_search_and_plan_see_the_catalog_folder_and_imported_exercises() -> None:
+    from repforge.cli.plan import _catalog as plan_catalog
+
+    code, out = _run("import", "--format", "free-exercise-db", str(FIXTURES / "free_exercise_db"))
+    assert code == 0, out
+    found = runner.invoke(app, ["search", "kettlebell figure eight", "--json"])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.output)[0]["name"] == "Kettlebell Figure Eight"
+    from_folder = runner.invoke(app, ["search", "test squat", "--json"])
+    assert [row["slug"] for row in json.loads(from_folder.output)] == ["test-squat"]
+    slugs = set(plan_catalog(None).slugs)
+    assert {"barbell-curl", "test-squat"} <= slugs
+    assert any("figure-eight" in slug for slug in slugs)

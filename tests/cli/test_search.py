@@ -8,8 +8,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from repforge import served
 from repforge.catalog.catalog import Catalog
 from repforge.cli import search as cli_search
+from repforge.config import Settings
 from repforge.errors import CatalogError, Problem
 
 runner = CliRunner()
@@ -28,7 +30,7 @@ def app() -> typer.Typer:
 
 @pytest.fixture(autouse=True)
 def builtin(monkeypatch: pytest.MonkeyPatch, search_catalog: Catalog) -> None:
-    monkeypatch.setattr(cli_search, "load_builtin", lambda: search_catalog)
+    monkeypatch.setattr(served, "file_catalog", lambda settings: search_catalog)
 
 
 def test_json_lists_results_best_first() -> None:
@@ -65,9 +67,9 @@ def test_no_results_message() -> None:
 
 
 def test_broken_catalog_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> Catalog:
+    def broken(settings: Settings) -> Catalog:
         raise CatalogError([Problem("x.yaml", 3, "missing required field 'name'")])
 
-    monkeypatch.setattr(cli_search, "load_builtin", broken)
+    monkeypatch.setattr(served, "file_catalog", broken)
     result = runner.invoke(app(), ["search", "rdl"])
     assert result.exit_code == 1

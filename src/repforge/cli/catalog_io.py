@@ -48,19 +48,13 @@ class OnDuplicate(StrEnum):
 
 @contextmanager
 def _database() -> Iterator[tuple[sessionmaker[Session], Catalog]]:
-    from repforge.catalog import load
+    """Sessions and the file catalog imports are checked against (the served one's base)."""
     from repforge.config import get_settings
-    from repforge.store import db
+    from repforge.served import database, file_catalog
 
     settings = get_settings()
-    catalog = load.load_dir(settings.catalog_dir) if settings.catalog_dir else load.load_builtin()
-    engine = db.make_engine(settings.resolved_database_url)
-    try:
-        if settings.auto_migrate:
-            db.upgrade(engine)
-        yield db.session_factory(engine), catalog
-    finally:
-        engine.dispose()
+    with database(settings) as sessions:
+        yield sessions, file_catalog(settings)
 
 
 def import_command(
@@ -122,9 +116,12 @@ def export_command(
 ) -> None:
     """Write the merged catalog (built-in plus custom exercises) to files."""
     from repforge import importing
+    from repforge.config import get_settings
+    from repforge.served import catalog_for, database
 
-    with _database() as (sessions, catalog):
-        merged, _ = importing.custom_catalog(sessions, catalog)
+    settings = get_settings()
+    with database(settings) as sessions:
+        merged = catalog_for(settings, sessions).catalog
     try:
         count = importing.export_catalog(merged, fmt.value, path)
     except InvalidInputError as exc:

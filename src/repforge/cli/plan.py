@@ -12,11 +12,12 @@ import typer
 from rich.console import Console
 
 from repforge.catalog.catalog import Catalog
-from repforge.catalog.load import load_builtin, load_dir
+from repforge.config import get_settings
 from repforge.errors import InvalidInputError, PlanError, RepforgeError
 from repforge.planner.ics import plan_ics
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
+from repforge.served import catalog_for, database
 
 plan_app = typer.Typer(help="Generate and validate personalised training plans.")
 err = Console(stderr=True)
@@ -31,7 +32,12 @@ class Format(StrEnum):
 
 
 def _catalog(folder: Path | None) -> Catalog:
-    return load_dir(folder) if folder else load_builtin()
+    """The served catalog (imports included), from `folder` instead of the configured one."""
+    settings = get_settings()
+    if folder is not None:
+        settings = settings.model_copy(update={"catalog_dir": folder})
+    with database(settings) as sessions:
+        return catalog_for(settings, sessions).catalog
 
 
 def _fail(exc: RepforgeError) -> typer.Exit:
@@ -104,7 +110,10 @@ def plan(
     ] = "",
     at: Annotated[str, Opt(help="iCalendar: session start time, HH:MM.")] = "18:00",
     catalog: Annotated[
-        Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
+        Path | None,
+        Opt(
+            help="Folder of exercise YAML (default: REPFORGE_CATALOG_DIR or built-in), plus imports."
+        ),
     ] = None,
 ) -> None:
     """Generate a plan for a profile (run `repforge plan validate FILE` to check a plan)."""
@@ -151,7 +160,10 @@ def validate(
     ],
     as_json: Annotated[bool, Opt("--json", help="Print the report as JSON.")] = False,
     catalog: Annotated[
-        Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
+        Path | None,
+        Opt(
+            help="Folder of exercise YAML (default: REPFORGE_CATALOG_DIR or built-in), plus imports."
+        ),
     ] = None,
 ) -> None:
     """Check a plan against the training-science invariants; exit 1 when a hard rule is broken."""

@@ -73,3 +73,7 @@ class ImportFormatError(RepforgeError):
 
 class ExportError(RepforgeError):
     """A page of the static export could not be rendered; names the path and why."""
+
+
+class ConcurrentChangeError(RepforgeError):
+    """Another process changed the same data meanwhile; nothing was written, try again."""

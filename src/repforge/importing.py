@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from repforge.catalog import importers
@@ -18,7 +19,7 @@ from repforge.catalog.importers.merge import combine, merge
 from repforge.catalog.importers.report import Duplicate, ImportReport
 from repforge.catalog.model import Exercise
 from repforge.catalog.names import normalise, slugify
-from repforge.errors import ImportFormatError, InvalidInputError
+from repforge.errors import ConcurrentChangeError, ImportFormatError, InvalidInputError
 from repforge.store import db
 from repforge.store.custom import CustomExerciseRepository
 
@@ -209,15 +210,21 @@ def import_records(
         raise InvalidInputError("source", "use 1-64 lower-case letters, digits, '.', '_' or '-'")
     drafts, report = importers.parse(fmt, path, source)
     report.dry_run = dry_run
-    with db.transaction(sessions) as session:
-        repo = CustomExerciseRepository(session)
-        known = _Known.of(catalog, repo.exercises())
-        _check_relations(drafts, known, path)
-        writer = _Writer(known, repo, report, on_duplicate, dry_run)
-        for index, draft in enumerate(drafts):
-            writer.place(index, draft)
-            if progress is not None:
-                progress(index + 1, len(drafts))
+    try:
+        with db.transaction(sessions) as session:
+            repo = CustomExerciseRepository(session)
+            known = _Known.of(catalog, repo.exercises())
+            _check_relations(drafts, known, path)
+            writer = _Writer(known, repo, report, on_duplicate, dry_run)
+            for index, draft in enumerate(drafts):
+                writer.place(index, draft)
+                if progress is not None:
+                    progress(index + 1, len(drafts))
+    except IntegrityError:
+        # another import stored the same slug between our read and our commit
+        raise ConcurrentChangeError(
+            "another import changed the catalog meanwhile; nothing written, run again"
+        ) from None
     return report
 
 

@@ -57,15 +57,15 @@ def test_dry_run_then_import_export_and_remove(tmp_path: Path) -> None:
     assert code == 0
     assert "removed 4 exercises" in out
     code, out = _run("remove", "--source", "free-exercise-db")
-    assert code == 1
-    assert "sources: none" in out
+    assert code == 3
+    assert "no source of custom exercises called 'free-exercise-db'" in out
 
 
 def test_malformed_input_is_refused_without_a_traceback() -> None:
     code, out = _run(
         "import", "--format", "free-exercise-db", str(FIXTURES / "free_exercise_db" / "bad.json")
     )
-    assert code == 1
+    assert code == 6
     assert "refused, nothing written: bad.json: invalid JSON at line 2" in out
 
 
@@ -75,7 +75,7 @@ def test_the_messy_dataset_is_refused_by_every_format(fmt: str) -> None:
     if not messy.exists():
         pytest.skip("shared/datasets is not beside this checkout")
     code, out = _run("import", "--format", fmt, str(messy), "--dry-run")
-    assert code == 1, out
+    assert code == 6, out
     assert "refused, nothing written" in out
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from repforge.errors import ImportFormatError, InvalidInputError
+from repforge.errors import NotFoundError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -80,31 +80,19 @@ def import_command(
 ) -> None:
     """Import exercises in one transaction (all or nothing) and print the mapping report."""
     from rich.progress import Progress
-    from sqlalchemy.exc import IntegrityError
 
     from repforge import importing
 
+    # a refused import raises a domain error: the command group prints it (cli/errors.py)
     with _database() as (sessions, catalog), Progress(console=err, transient=True) as progress:
         task = progress.add_task("importing", total=None)
 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        try:
-            report = importing.import_records(
-                sessions, catalog, fmt.value, path, dry_run, on_duplicate.value, source, advance
-            )
-        except (ImportFormatError, InvalidInputError) as exc:
-            progress.stop()
-            err.print(
-                f"refused, nothing written: {exc}", markup=False, highlight=False, soft_wrap=True
-            )
-            raise typer.Exit(1) from None
-        except IntegrityError:
-            # another import stored the same slug between our read and our commit
-            progress.stop()
-            err.print("another import changed the catalog meanwhile; nothing written, run again")
-            raise typer.Exit(1) from None
+        report = importing.import_records(
+            sessions, catalog, fmt.value, path, dry_run, on_duplicate.value, source, advance
+        )
     print_report(report)
     if report_file is not None:
         report_file.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
@@ -122,11 +110,7 @@ def export_command(
     settings = get_settings()
     with database(settings) as sessions:
         merged = catalog_for(settings, sessions).catalog
-    try:
-        count = importing.export_catalog(merged, fmt.value, path)
-    except InvalidInputError as exc:
-        err.print(str(exc), markup=False, highlight=False)
-        raise typer.Exit(1) from None
+    count = importing.export_catalog(merged, fmt.value, path)
     console.print(f"{count} exercises -> {path}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -140,11 +124,8 @@ def remove_command(
         removed = importing.remove_source(sessions, source)
         known = importing.sources(sessions)
     if not removed:
-        listed = ", ".join(f"{name} ({count})" for name, count in known.items()) or "none"
-        err.print(
-            f"no custom exercises from {source!r}; sources: {listed}", markup=False, soft_wrap=True
-        )
-        raise typer.Exit(1)
+        listed = [f"{name} ({count})" for name, count in known.items()]
+        raise NotFoundError("source of custom exercises", source, listed)
     console.print(f"removed {removed} exercises imported from {source}", markup=False)
 
 

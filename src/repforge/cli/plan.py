@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time, timedelta
+from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,14 +12,15 @@ import typer
 from rich.console import Console
 
 from repforge.catalog.catalog import Catalog
+from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
 from repforge.config import get_settings
-from repforge.errors import InvalidInputError, PlanError, RepforgeError
-from repforge.planner.ics import plan_ics
+from repforge.errors import InvalidInputError
+from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
 from repforge.served import catalog_for, database
 
-plan_app = typer.Typer(help="Generate and validate personalised training plans.")
+plan_app = typer.Typer(cls=DomainErrors, help="Generate and validate personalised training plans.")
 err = Console(stderr=True)
 
 
@@ -40,11 +41,6 @@ def _catalog(folder: Path | None) -> Catalog:
         return catalog_for(settings, sessions).catalog
 
 
-def _fail(exc: RepforgeError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    return typer.Exit(2 if isinstance(exc, InvalidInputError) else 1)
-
-
 def _maxes(values: list[str]) -> dict[str, Any]:
     # "barbell-bench-press=100x5" -> {"barbell-bench-press": {"weight_kg": 100, "reps": 5}}
     out: dict[str, Any] = {}
@@ -58,8 +54,21 @@ def _maxes(values: list[str]) -> dict[str, Any]:
     return out
 
 
-def _next_monday(today: date) -> date:
-    return today + timedelta(days=(7 - today.weekday()) % 7)
+def _date(field: str, value: str) -> date:
+    """A YYYY-MM-DD option, by default the next Monday."""
+    if not value:
+        return next_monday(date.today())
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(field, f"{value!r} is not a date like 2025-01-06") from None
+
+
+def _time(field: str, value: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(field, f"{value!r} is not a time like 18:00") from None
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -119,37 +128,31 @@ def plan(
     """Generate a plan for a profile (run `repforge plan validate FILE` to check a plan)."""
     if ctx.invoked_subcommand is not None:
         return
-    try:
-        profile: dict[str, Any] = {
-            "goal": goal,
-            "level": level,
-            "minutes": minutes,
-            "equipment": equipment,
-            "protect": protect,
-            "priorities": priorities,
-            "exclude": exclude,
-            "weeks": weeks,
-            "can_do": can_do,
-            "cannot_do": cannot_do,
-            "familiar": familiar,
-            "maxes": _maxes(max_),
-        }
-        if days is not None:
-            profile["days"] = days
-        if weekdays:
-            profile["weekdays"] = weekdays
-        result = make_plan(_catalog(catalog), profile)
-        if format_ is Format.json:
-            text = result.to_json()
-        elif format_ is Format.ics:
-            first = date.fromisoformat(start) if start else _next_monday(date.today())
-            text = plan_ics(result, first, time.fromisoformat(at))
-        else:
-            text = plan_markdown(result)
-    except ValueError as exc:
-        raise _fail(InvalidInputError("start" if start else "at", str(exc))) from None
-    except (InvalidInputError, PlanError, RepforgeError) as exc:
-        raise _fail(exc) from None
+    profile: dict[str, Any] = {
+        "goal": goal,
+        "level": level,
+        "minutes": minutes,
+        "equipment": equipment,
+        "protect": protect,
+        "priorities": priorities,
+        "exclude": exclude,
+        "weeks": weeks,
+        "can_do": can_do,
+        "cannot_do": cannot_do,
+        "familiar": familiar,
+        "maxes": _maxes(max_),
+    }
+    if days is not None:
+        profile["days"] = days
+    if weekdays:
+        profile["weekdays"] = weekdays
+    result = make_plan(_catalog(catalog), profile)
+    if format_ is Format.json:
+        text = result.to_json()
+    elif format_ is Format.ics:
+        text = plan_ics(result, _date("start", start), _time("at", at))
+    else:
+        text = plan_markdown(result)
     _write(text, output)
 
 
@@ -167,10 +170,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check a plan against the training-science invariants; exit 1 when a hard rule is broken."""
-    try:
-        report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
-    except RepforgeError as exc:
-        raise _fail(exc) from None
+    report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
     else:
@@ -180,4 +180,4 @@ def validate(
             typer.echo(f"{finding.severity}: {finding.check}{where}: {finding.message}")
         typer.echo(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
     if report.errors:
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND_PROBLEMS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +11,7 @@ from starlette.datastructures import QueryParams
 
 from repforge.catalog import vocab
 from repforge.planner import markdown as plan_md
-from repforge.planner.ics import plan_ics
+from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.plan import Plan
 from repforge.planner.prescription import GOALS, LEVELS
 from repforge.planner.profile import WEEKDAYS
@@ -132,10 +132,8 @@ def plan_markdown(request: Request) -> Response:
 @router.get("/plan.ics", include_in_schema=False)
 def plan_calendar(request: Request) -> Response:
     plan = _plan(request)
-    today = date.today()
-    start = today + timedelta(days=(7 - today.weekday()) % 7 or 7)  # next Monday
     return Response(
-        plan_ics(plan, start),
+        plan_ics(plan, next_monday(date.today())),
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="repforge-plan.ics"'},
     )

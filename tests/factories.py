@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
+
+# Third-party datasets for importer tests and cross-checks (never copied into the catalog).
+# Tests that need them skip when absent; README "Tests that need the datasets" says how to run them.
+DATASETS = Path(
+    os.environ.get("REPFORGE_TEST_DATASETS", Path(__file__).parents[2] / "shared" / "datasets")
+)
 
 
 def exercise_data(**overrides: Any) -> dict[str, Any]:

@@ -11,10 +11,9 @@ from typer.testing import CliRunner
 
 from repforge.cli import app
 from repforge.config import get_settings
-from tests.factories import exercise_data, to_yaml
+from tests.factories import DATASETS, exercise_data, to_yaml
 
 FIXTURES = Path(__file__).parents[1] / "catalog" / "importers" / "fixtures"
-DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
 runner = CliRunner()
 
 

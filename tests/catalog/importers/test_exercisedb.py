@@ -9,8 +9,9 @@ import pytest
 
 from repforge.catalog.importers import exercisedb
 from repforge.errors import ImportFormatError
+from tests.factories import DATASETS
 
-from .conftest import DATASETS, FIXTURES
+from .conftest import FIXTURES
 
 
 def test_classic_records() -> None:

@@ -1,10 +1,10 @@
-"""Filtering, sorting and paging lists of exercises, shared by hubs and the API."""
+"""Filtering, sorting and paging lists of exercises: the one list filter of hubs and the API."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from repforge.catalog import vocab
@@ -29,7 +29,6 @@ class ExerciseFilter:
     pattern: str | None = None
     mechanic: str | None = None
     sort: str = "popularity"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         checks: list[tuple[str, str | None, vocab.Vocabulary[Any]]] = [
@@ -45,7 +44,9 @@ class ExerciseFilter:
         checks += [("available_equipment", v, vocab.EQUIPMENT) for v in self.available]
         for name, value, vocabulary in checks:
             if value is not None and value not in vocabulary:
-                raise InvalidInputError(name, f"unknown value {value!r}", list(vocabulary.slugs))
+                raise InvalidInputError(
+                    name, f"unknown {vocabulary.name} {value!r}", list(vocabulary.slugs)
+                )
         if self.sort not in SORTS:
             raise InvalidInputError("sort", f"unknown sort {self.sort!r}", list(SORTS))
 
@@ -81,10 +82,18 @@ class ExerciseFilter:
         )
 
 
+def by_popularity(ex: Exercise) -> tuple[int, str, str]:
+    """Most popular first; ties by name, then slug, so every list has one order."""
+    return (-ex.popularity, ex.name.lower(), ex.slug)
+
+
+def by_name(ex: Exercise) -> tuple[str, str]:
+    return (ex.name.lower(), ex.slug)
+
+
 def sort_exercises(exercises: Iterable[Exercise], sort: str) -> list[Exercise]:
-    if sort == "name":
-        return sorted(exercises, key=lambda e: e.name.lower())
-    return sorted(exercises, key=lambda e: (-e.popularity, e.name.lower()))
+    """`exercises` in the order `sort` (one of SORTS) names."""
+    return sorted(exercises, key=by_name if sort == "name" else by_popularity)
 
 
 def apply(

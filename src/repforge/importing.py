@@ -264,7 +264,7 @@ def export_catalog(catalog: Catalog, fmt: str, path: Path) -> int:
             target.write_text(repforge_yaml.to_yaml(exercise), encoding="utf-8")
     elif fmt == "exercisedb":
         path.parent.mkdir(parents=True, exist_ok=True)
-        records = [exercisedb.record(exercise) for exercise in catalog]
+        records = [exercisedb.export_record(exercise) for exercise in catalog]
         path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "utf-8")
     else:
         raise InvalidInputError("format", f"cannot export {fmt!r}", [*EXPORT_FORMATS])

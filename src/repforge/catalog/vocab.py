@@ -471,25 +471,3 @@ JOINTS: Vocabulary[Term] = Vocabulary(
         ],
     ),
 )
-
-ALL_VOCABULARIES: tuple[
-    Vocabulary[BodyPart]
-    | Vocabulary[Muscle]
-    | Vocabulary[Equipment]
-    | Vocabulary[Term]
-    | Vocabulary[Ranked],
-    ...,
-] = (
-    BODY_PARTS,
-    MUSCLES,
-    EQUIPMENT,
-    CATEGORIES,
-    DIFFICULTIES,
-    MECHANICS,
-    FORCES,
-    PATTERNS,
-    LATERALITIES,
-    TRACKINGS,
-    LOADS,
-    JOINTS,
-)

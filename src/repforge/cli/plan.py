@@ -18,7 +18,6 @@ from repforge.errors import InvalidInputError
 from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
-from repforge.served import catalog_for, database
 
 plan_app = typer.Typer(cls=DomainErrors, help="Generate and validate personalised training plans.")
 err = Console(stderr=True)
@@ -34,6 +33,8 @@ class Format(StrEnum):
 
 def _catalog(folder: Path | None) -> Catalog:
     """The served catalog (imports included), from `folder` instead of the configured one."""
+    from repforge.served import catalog_for, database  # the database only when it is needed
+
     settings = get_settings()
     if folder is not None:
         settings = settings.model_copy(update={"catalog_dir": folder})

@@ -23,14 +23,6 @@ GOALS: tuple[Goal, ...] = get_args(Goal)
 LEVELS: tuple[Level, ...] = get_args(Level)
 LEVEL_RANK: Mapping[Level, int] = {"beginner": 1, "intermediate": 2, "advanced": 3}
 
-# Experience cut-offs in months of consistent training: ACSM 2009 (Ratamess et al., Med Sci
-# Sports Exerc 41(3):687-708) [v]; chosen over NSCA and RP as the most conservative.
-LEVEL_MONTHS: Mapping[Level, tuple[int, int | None]] = {
-    "beginner": (0, 6),
-    "intermediate": (6, 24),
-    "advanced": (24, None),
-}
-
 # Only these categories are "hard sets" (0-4 RIR, 5-30 reps; RP landmarks definition). Stretching,
 # mobility and cardio never count toward volume; plyometrics, olympic lifts, balance and rehab
 # drills are left out of volume work because RIR does not describe them.
@@ -121,14 +113,6 @@ FREQUENCY_GROUPS: Mapping[str, tuple[str, ...]] = {
 }
 FREQUENCY_MIN_DAYS = 2
 FREQUENCY_DAY_SETS = 2.0
-
-
-def frequency_group_of(muscle: str) -> str | None:
-    """The invariant-#13 group a muscle belongs to, if any."""
-    for name, members in FREQUENCY_GROUPS.items():
-        if muscle in members:
-            return name
-    return None
 
 
 # Recovery: no muscle gets >= 4 direct sets on consecutive days; calves, abs, forearms and
@@ -431,7 +415,6 @@ RTS_CHART: Mapping[float, float] = {
     10: 73.9,
 }  # fmt: skip
 LOAD_INCREMENT_KG = 2.5  # NSCA increments, roughly 1-2.5 kg upper and 2.5-5 kg lower body [k]
-E1RM_MAX_REPS = 12  # Reynolds et al. 2006: ignore sets above 12 reps
 
 
 def percent_1rm(reps_plus_rir: float) -> float:

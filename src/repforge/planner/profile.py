@@ -358,10 +358,6 @@ class Eligibility:
             self._best_direct[exercise.pattern] = best
         return exercise.popularity > best
 
-    def named_skill(self, exercise: Exercise) -> bool:
-        """Whether a stand-in may be presented as a step toward this skill (see _find_options)."""
-        return self.asked(exercise) or self.usual_choice(exercise)
-
     def _find_options(self) -> list[Option]:
         # A stand-in is labelled as a step toward a skill only when the user asked for that skill
         # (cannot_do) or the skill is the usual choice for its pattern that the level rules out.

@@ -38,7 +38,7 @@ async def search_page(
             request, "search.html", q=words, result=result, hits=hits, page=page, pages=pages
         )
 
-    # personalised by query: not shared caches, not indexed (robots.txt disallows /search)
+    # personalised by query: not for shared caches; result pages carry noindex themselves
     return await cached(
         request, f"search:{page}:{words}", HTML, page_html, cache_control="private, max-age=60"
     )

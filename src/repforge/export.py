@@ -20,7 +20,7 @@ from repforge.catalog import relations
 from repforge.catalog.catalog import Catalog
 from repforge.errors import ExportError
 from repforge.pages import compare, hubs, listing, seo
-from repforge.pages.links import exercise_path
+from repforge.pages.links import INDEX_PATH, SEARCH_PATH, markdown_path, page_path
 from repforge.web.app import STATIC_DIR
 
 T = TypeVar("T")
@@ -44,18 +44,18 @@ class ExportReport:
 def paginated(base: str, count: int) -> list[str]:
     """Extra page paths (/page/2 ...) for a list of `count` exercises."""
     pages = max(1, math.ceil(count / listing.PAGE_SIZE))
-    return [f"{base}/page/{n}" for n in range(2, pages + 1)]
+    return [page_path(base, n) for n in range(2, pages + 1)]
 
 
 def export_paths(catalog: Catalog) -> list[str]:
     """Every path the static site holds: pages, Markdown mirrors, machine files, assets."""
     paths = seo.public_paths(catalog)
-    paths += paginated("/exercises", len(catalog))
+    paths += paginated(INDEX_PATH, len(catalog))
     for hub in hubs.all_hubs(catalog):
         paths += paginated(hub.path, len(hub.exercises))
-    paths += [f"{exercise_path(ex.slug)}.md" for ex in catalog]
+    paths += [markdown_path(ex.slug) for ex in catalog]
     # the search form still loads on a static host; queries need the live server or its API
-    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt"]
+    paths += [SEARCH_PATH, "/sitemap.xml", "/robots.txt", "/llms.txt"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
     return list(dict.fromkeys(paths))
 

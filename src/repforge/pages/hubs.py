@@ -9,7 +9,7 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.errors import NotFoundError
-from repforge.pages.links import Link
+from repforge.pages.links import INDEX_PATH, Link, hub_path
 from repforge.pages.text import BODY_PART_ADJECTIVES, lower_name
 
 # Hubs smaller than this are thin content: not generated, not linked, not in the sitemap.
@@ -51,11 +51,6 @@ def _members(catalog: Catalog, kind: str, key: str) -> tuple[Exercise, ...]:
             e for e in catalog.by_body_part.get(part, ()) if equipment in e.equipment.slugs
         )
     raise ValueError(kind)
-
-
-def hub_path(kind: str, key: str) -> str:
-    prefix = {"equipment": "equipment/", "muscle": "muscle/"}.get(kind, "")
-    return f"/exercises/{prefix}{key}"
 
 
 def _describe(kind: str, key: str, count: int) -> tuple[str, str]:
@@ -138,7 +133,7 @@ def hub(catalog: Catalog, kind: str, key: str) -> Hub:
         members = _ranked(members)
     title, intro = _describe(kind, key, len(members))
     path = hub_path(kind, key)
-    crumbs = [Link("Exercises", "/exercises")]
+    crumbs = [Link("Exercises", INDEX_PATH)]
     if kind == "body-part-equipment":
         part = key.split("/", 1)[0]
         crumbs.append(Link(vocab.BODY_PARTS[part].name, hub_path("body-part", part)))

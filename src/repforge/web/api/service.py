@@ -13,7 +13,7 @@ from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
 from repforge.pages import listing
 from repforge.pages.exercise import Related, compose
-from repforge.pages.links import exercise_path
+from repforge.pages.links import exercise_path, markdown_path
 from repforge.pages.listing import ExerciseFilter
 from repforge.pages.text import equipment_label
 from repforge.search.index import index_for
@@ -154,7 +154,7 @@ def exercise_detail(catalog: Catalog, slug: str) -> ExerciseDetailPublic:
     return ExerciseDetailPublic(
         **_summary_fields(ex),
         aliases=list(ex.aliases),
-        markdown_url=f"{page.path}.md",
+        markdown_url=markdown_path(ex.slug),
         quick_answer=page.quick_answer,
         facts=[FactPublic(label=f.label, value=f.value) for f in page.facts],
         laterality=ex.laterality,

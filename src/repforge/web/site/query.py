@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from starlette.datastructures import QueryParams
 
 from repforge.errors import InvalidInputError
+from repforge.pages.links import page_path
 from repforge.pages.listing import ExerciseFilter
 
 SINGLE = ("body_part", "muscle", "difficulty", "category", "pattern", "mechanic")
@@ -57,5 +58,5 @@ def canonical_query(wanted: ExerciseFilter, sort_given: bool) -> str:
 def page_link(base: str, query: str, page: int) -> str:
     """Link to page `page`: a path (/page/N) when unfiltered, so static exports can hold it."""
     if not query:
-        return base if page == 1 else f"{base}/page/{page}"
+        return page_path(base, page)
     return f"{base}?{query}" + (f"&page={page}" if page > 1 else "")

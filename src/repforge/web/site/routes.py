@@ -11,8 +11,9 @@ from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError, NotFoundError
 from repforge.pages import hubs, jsonld, listing, seo
 from repforge.pages.bodymap import BodyMap, body_map, exercise_highlight
-from repforge.pages.compare import compare, compare_path
+from repforge.pages.compare import compare
 from repforge.pages.exercise import compose
+from repforge.pages.links import INDEX_PATH, compare_path
 from repforge.pages.markdown import exercise_markdown
 from repforge.web.caching import cached, state_of
 from repforge.web.site.query import canonical_query, filter_from, page_link
@@ -134,7 +135,7 @@ async def _listing(
         number = path_page
     state = state_of(request)
     members = list(hub.exercises) if hub else list(state.catalog)
-    base = hub.path if hub else "/exercises"
+    base = hub.path if hub else INDEX_PATH
     query = canonical_query(wanted, sort_given="sort" in params)
     cache_key = f"list:{base}?{query}&page={number}"
 

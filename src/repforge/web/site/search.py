@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response
 
 from repforge.errors import InvalidInputError
+from repforge.pages.links import exercise_path
 from repforge.search import index_for
 from repforge.web.caching import OrjsonResponse, cached, state_of
 from repforge.web.site.render import render
@@ -49,5 +50,5 @@ async def suggest(request: Request, q: str = Query("", max_length=MAX_QUERY)) ->
     """Autocomplete: up to 8 exercises whose name or alias starts like `q`."""
     catalog = state_of(request).catalog
     hits = index_for(catalog).suggest(q, limit=8) if q.strip() else []
-    body = [{"slug": h.slug, "name": h.name, "url": f"/exercise/{h.slug}"} for h in hits]
+    body = [{"slug": h.slug, "name": h.name, "url": exercise_path(h.slug)} for h in hits]
     return OrjsonResponse(body, headers={"Cache-Control": "public, max-age=300"})

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+
+from pydantic_core import ErrorDetails
 
 
 class RepforgeError(Exception):
@@ -77,3 +80,24 @@ class ExportError(RepforgeError):
 
 class ConcurrentChangeError(RepforgeError):
     """Another process changed the same data meanwhile; nothing was written, try again."""
+
+
+def field_error(error: ErrorDetails, skip: Collection[str] = ()) -> tuple[str, str]:
+    """(dotted field, plain message) for one pydantic error: the one translation of them all.
+
+    `skip` drops location parts that are not fields ("query", "body"). A model-level check
+    that names its field ("days: must be 1-7") gives that field.
+    """
+    field = ".".join(str(part) for part in error["loc"] if part not in skip)
+    kind = error["type"]
+    if kind == "missing":
+        message = "is missing"
+    elif kind == "extra_forbidden":
+        message = "unknown field"
+    elif kind == "string_too_short" and not str(error.get("input", "x")).strip():
+        message = "is empty"
+    else:
+        message = str(error["msg"]).removeprefix("Value error, ")
+    if not field and ": " in message:
+        field, message = message.split(": ", 1)
+    return field, message

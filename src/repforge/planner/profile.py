@@ -13,7 +13,7 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.catalog.names import slugify
-from repforge.errors import InvalidInputError, NotFoundError
+from repforge.errors import InvalidInputError, NotFoundError, field_error
 from repforge.planner.prescription import (
     LEVEL_RANK,
     Goal,
@@ -225,15 +225,8 @@ def parse_profile(data: Mapping[str, Any] | Profile) -> Profile:
     try:
         return Profile.model_validate(dict(data))
     except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = [str(part) for part in error["loc"]]
-        message = str(error["msg"]).removeprefix("Value error, ")
-        field = loc[0] if loc else message.split(":", 1)[0]
-        if not loc and ": " in message:
-            message = message.split(": ", 1)[1]
-        if error["type"] == "extra_forbidden":
-            message = "unknown field"
-        raise InvalidInputError(field, message) from None
+        field, message = field_error(exc.errors()[0])
+        raise InvalidInputError(field or "profile", message) from None
 
 
 def check_against_catalog(profile: Profile, catalog: Catalog) -> None:

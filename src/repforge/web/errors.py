@@ -10,7 +10,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from repforge.errors import InvalidInputError, NotFoundError, PlanError, RepforgeError
+from repforge.errors import (
+    InvalidInputError,
+    NotFoundError,
+    PlanError,
+    RepforgeError,
+    field_error,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -85,10 +91,7 @@ async def _http(request: Request, exc: Exception) -> Response:
 async def _validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {
-            "field": ".".join(str(p) for p in e["loc"] if p not in ("query", "path", "body")),
-            "message": e["msg"],
-        }
+        dict(zip(("field", "message"), field_error(e, ("query", "path", "body")), strict=True))
         for e in exc.errors()
     ]
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
 
 Goal = Literal["strength", "hypertrophy", "endurance", "general-fitness", "fat-loss"]
@@ -263,7 +264,6 @@ RIR_RAMP: Mapping[Goal, Mapping[Level, tuple[int, int]]] = {
 RIR_HARD_SET_MAX = 4  # a hard set ends 0-4 reps short of failure (#8)
 # Lifts where a failed rep is unsafe without safeties keep RIR >= 1, beginners >= 2 (§6.3; #9);
 # beginners >= 2 in weeks 1-4, >= 1 after (Zourdos 2016; #10).
-NOT_FAILURE_SAFE_KIT = frozenset({"barbell", "trap-bar"})
 UNSAFE_MIN_RIR: Mapping[Level, int] = {"beginner": 2, "intermediate": 1, "advanced": 1}
 BEGINNER_EARLY_WEEKS = 4
 BEGINNER_EARLY_MIN_RIR = 2
@@ -319,8 +319,10 @@ def role_of(exercise: Exercise, goal: Goal) -> str:
 
 def failure_safe(exercise: Exercise) -> bool:
     """False for loaded barbell compounds, where a failed rep needs safeties or a spotter."""
-    kit = set(exercise.equipment.required) | set(exercise.equipment.options)
-    return not (exercise.mechanic == "compound" and kit & NOT_FAILURE_SAFE_KIT)
+    return not (
+        exercise.mechanic == "compound"
+        and not vocab.BARBELL_KIT.isdisjoint(exercise.equipment.slugs)
+    )
 
 
 def min_rir(exercise: Exercise, level: Level, week_in_plan: int) -> int:

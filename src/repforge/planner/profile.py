@@ -398,8 +398,7 @@ CURIOSITY_PENALTY = 15
 
 def is_barbell_lift(exercise: Exercise) -> bool:
     """A main lift loaded on a barbell or trap bar (back squat, deadlift, bench, overhead press)."""
-    kit = set(exercise.equipment.required)
-    return is_main_lift(exercise) and bool(kit & {"barbell", "trap-bar"})
+    return is_main_lift(exercise) and not vocab.BARBELL_KIT.isdisjoint(exercise.equipment.required)
 
 
 def score(option: Option, profile: Profile) -> int:

@@ -207,3 +207,14 @@ def test_export_refuses_a_folder_in_use(tmp_path: Path, base: Catalog) -> None:
     with pytest.raises(InvalidInputError, match="format"):
         importing.export_catalog(base, "wger", tmp_path / "x")
     shutil.rmtree(tmp_path)
+
+
+def test_every_format_the_cli_offers_has_a_parser_or_writer(tmp_path: Path) -> None:
+    from repforge.catalog import importers
+    from repforge.cli import catalog_io
+
+    assert set(importers.FORMATS) == set(catalog_io.ImportFormat)
+    assert set(importing.EXPORT_FORMATS) == set(catalog_io.ExportFormat)
+    for fmt in catalog_io.ExportFormat:
+        target = tmp_path / fmt.value / ("out" if fmt == "repforge" else "out.json")
+        assert importing.export_catalog(make_catalog(make_exercise()), fmt.value, target) == 1

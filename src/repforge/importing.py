@@ -6,8 +6,8 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,9 +23,24 @@ from repforge.errors import ConcurrentChangeError, ImportFormatError, InvalidInp
 from repforge.store import db
 from repforge.store.custom import CustomExerciseRepository
 
-OnDuplicate = Literal["skip", "merge", "rename"]
-ON_DUPLICATE: tuple[OnDuplicate, ...] = ("skip", "merge", "rename")
-EXPORT_FORMATS = ("repforge", "exercisedb")
+
+class OnDuplicate(StrEnum):
+    """What an import does with a record whose slug, name or alias is taken."""
+
+    SKIP = "skip"
+    MERGE = "merge"
+    RENAME = "rename"
+
+
+class ExportFormat(StrEnum):
+    """The layouts `export_catalog` writes (the CLI offers exactly these)."""
+
+    REPFORGE = "repforge"
+    EXERCISEDB = "exercisedb"
+
+
+ON_DUPLICATE = tuple(OnDuplicate)
+EXPORT_FORMATS = tuple(ExportFormat)
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 
@@ -199,13 +214,15 @@ def import_records(
     fmt: str,
     path: Path,
     dry_run: bool = False,
-    on_duplicate: OnDuplicate = "skip",
+    on_duplicate: str = OnDuplicate.SKIP,
     source: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import a file or folder into the database in one transaction, all or nothing."""
     if on_duplicate not in ON_DUPLICATE:
-        raise InvalidInputError("on_duplicate", f"unknown choice {on_duplicate!r}", [*ON_DUPLICATE])
+        raise InvalidInputError(
+            "on_duplicate", f"unknown choice {on_duplicate!r}", [*map(str, ON_DUPLICATE)]
+        )
     if source is not None and not SOURCE_NAME.fullmatch(source):
         raise InvalidInputError("source", "use 1-64 lower-case letters, digits, '.', '_' or '-'")
     drafts, report = importers.parse(fmt, path, source)
@@ -215,7 +232,7 @@ def import_records(
             repo = CustomExerciseRepository(session)
             known = _Known.of(catalog, repo.exercises())
             _check_relations(drafts, known, path)
-            writer = _Writer(known, repo, report, on_duplicate, dry_run)
+            writer = _Writer(known, repo, report, OnDuplicate(on_duplicate), dry_run)
             for index, draft in enumerate(drafts):
                 writer.place(index, draft)
                 if progress is not None:
@@ -267,5 +284,5 @@ def export_catalog(catalog: Catalog, fmt: str, path: Path) -> int:
         records = [exercisedb.export_record(exercise) for exercise in catalog]
         path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "utf-8")
     else:
-        raise InvalidInputError("format", f"cannot export {fmt!r}", [*EXPORT_FORMATS])
+        raise InvalidInputError("format", f"cannot export {fmt!r}", [*map(str, EXPORT_FORMATS)])
     return len(catalog)

@@ -6,7 +6,6 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from repforge import importing
+from repforge.catalog import importers
 from repforge.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -28,22 +29,10 @@ err = Console(stderr=True)
 SHOWN = 25  # rows per table; --report writes everything
 
 
-class ImportFormat(StrEnum):
-    FREE_EXERCISE_DB = "free-exercise-db"
-    EXERCISEDB = "exercisedb"
-    WGER = "wger"
-    REPFORGE = "repforge"
-
-
-class ExportFormat(StrEnum):
-    REPFORGE = "repforge"
-    EXERCISEDB = "exercisedb"
-
-
-class OnDuplicate(StrEnum):
-    SKIP = "skip"
-    MERGE = "merge"
-    RENAME = "rename"
+# The choices are the domain's own enums, so a new format is offered here by adding it there.
+ImportFormat = importers.ImportFormat
+ExportFormat = importing.ExportFormat
+OnDuplicate = importing.OnDuplicate
 
 
 @contextmanager
@@ -67,7 +56,7 @@ def import_command(
         OnDuplicate,
         typer.Option(
             help="For records whose slug, name or alias is taken: skip them, merge their names "
-            "and missing text into the existing exercise, or import them under a new slug."
+            "and missing text into the existing exercise, or import them under a new slug.",
         ),
     ] = OnDuplicate.SKIP,
     source: Annotated[
@@ -80,8 +69,6 @@ def import_command(
 ) -> None:
     """Import exercises in one transaction (all or nothing) and print the mapping report."""
     from rich.progress import Progress
-
-    from repforge import importing
 
     # a refused import raises a domain error: the command group prints it (cli/errors.py)
     with _database() as (sessions, catalog), Progress(console=err, transient=True) as progress:
@@ -103,7 +90,6 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Layout to write.")],
 ) -> None:
     """Write the merged catalog (built-in plus custom exercises) to files."""
-    from repforge import importing
     from repforge.config import get_settings
     from repforge.served import catalog_for, database
 
@@ -118,7 +104,6 @@ def remove_command(
     source: Annotated[str, typer.Option("--source", help="Source name an import recorded.")],
 ) -> None:
     """Remove every custom exercise one import (source) brought in."""
-    from repforge import importing
 
     with _database() as (sessions, _):
         removed = importing.remove_source(sessions, source)

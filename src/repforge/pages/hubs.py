@@ -128,6 +128,11 @@ def hub(catalog: Catalog, kind: str, key: str) -> Hub:
     """The hub page, or NotFoundError when unknown or too small to publish."""
     if not _big_enough(catalog, kind, key):
         raise NotFoundError(kind.replace("-", " ") + " hub", key)
+    # built once per catalog: every hub request (and page of it) needs the same ranked members
+    return catalog.memo(f"hub:{kind}:{key}", lambda: _build(catalog, kind, key))
+
+
+def _build(catalog: Catalog, kind: str, key: str) -> Hub:
     members = _members(catalog, kind, key)
     if kind != "muscle":
         members = _ranked(members)

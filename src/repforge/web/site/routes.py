@@ -134,13 +134,12 @@ async def _listing(
             raise NotFoundError("page", str(path_page))
         number = path_page
     state = state_of(request)
-    members = list(hub.exercises) if hub else list(state.catalog)
     base = hub.path if hub else INDEX_PATH
     query = canonical_query(wanted, sort_given="sort" in params)
     cache_key = f"list:{base}?{query}&page={number}"
 
     def page() -> str:
-        chosen = listing.apply(members, wanted)
+        chosen = listing.apply(hub.exercises if hub else state.catalog, wanted)
         try:
             shown = listing.paginate(chosen, number)
         except InvalidInputError:

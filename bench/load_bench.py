@@ -105,9 +105,10 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
 
 def run_load(
     port: int, path: str, junk: bool, connections: int, seconds: float, timeout: float
-) -> tuple[list[float], int, int, int, float]:
-    """In the client process: latencies, non-2xx, timeouts, errors and the elapsed seconds."""
+) -> tuple[list[float], int, int, int, float, float]:
+    """In the client process: latencies, non-2xx, timeouts, errors, elapsed and CPU seconds."""
     tally = Tally()
+    cpu = time.process_time()
 
     async def main() -> float:
         started = time.monotonic()
@@ -121,7 +122,8 @@ def run_load(
         return time.monotonic() - started
 
     elapsed = asyncio.run(main())
-    return tally.latencies, tally.non_2xx, tally.timeouts, tally.errors, elapsed
+    used = time.process_time() - cpu
+    return tally.latencies, tally.non_2xx, tally.timeouts, tally.errors, elapsed, used
 
 
 class HealthProbe(threading.Thread):
@@ -155,6 +157,12 @@ class HealthProbe(threading.Thread):
         conn.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     if not values:
         return float("nan")
@@ -176,6 +184,8 @@ class Result:
     health_p99_ms: float
     health_max_ms: float
     rss_mib: float
+    client_cpu: float  # share of one core the load generator used: near 1.0, it is the limit
+    server_cpu: float  # share of one core the server got: well under 1.0, the machine is busy
 
 
 def measure(
@@ -189,8 +199,10 @@ def measure(
 ) -> Result:
     probe = HealthProbe(port)
     probe.start()
+    server_started = cpu_seconds(server_pid)
     future = pool.submit(run_load, port, path, junk, connections, args.seconds, args.timeout)
-    latencies, non_2xx, timeouts, errors, elapsed = future.result()
+    latencies, non_2xx, timeouts, errors, elapsed, used = future.result()
+    server_used = cpu_seconds(server_pid) - server_started
     probe.stopping.set()
     probe.join()
     health = probe.latencies
@@ -205,6 +217,8 @@ def measure(
         health_p99_ms=percentile(health, 0.99) * 1e3,
         health_max_ms=max(health, default=float("nan")) * 1e3,
         rss_mib=rss_mib(server_pid),
+        client_cpu=used / elapsed,
+        server_cpu=server_used / elapsed,
     )
 
 
@@ -257,7 +271,8 @@ def main() -> None:
                             f"non-2xx {found.non_2xx}  timeouts {found.timeouts}  "
                             f"errors {found.errors}  /healthz p50 {found.health_p50_ms:.1f} "
                             f"p99 {found.health_p99_ms:.1f} max {found.health_max_ms:.1f} ms  "
-                            f"RSS {found.rss_mib:.1f} MiB",
+                            f"RSS {found.rss_mib:.1f} MiB  CPU server {found.server_cpu:.2f} "
+                            f"client {found.client_cpu:.2f}",
                             flush=True,
                         )
             report(results, idle_p99, started_rss)

@@ -20,13 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
 
-from bench.loadgen import free_port, serve, wait_up, wrk
+from bench.loadgen import free_port, rss_mib, serve, wait_up, wrk
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.search.index import index_for
+from repforge.served import file_catalog
 from repforge.web.api import service
 from repforge.web.api.schemas import ExerciseQuery
-from repforge.web.app import load_catalog
 
 TRIVIAL = "/healthz"
 LIST_QUERY = "body_part=legs&available_equipment=dumbbell&available_equipment=bench&limit=20"
@@ -42,14 +42,6 @@ def endpoints(catalog: Catalog) -> dict[str, str]:
         "detail": f"/api/v1/exercises/{top.slug}",
         "search": f"/api/v1/search?q={SEARCH_WORDS.replace(' ', '%20')}",
     }
-
-
-def rss_mib(pid: int) -> float:
-    """Resident set size of a process, from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise SystemExit(f"no VmRSS for pid {pid}")
 
 
 def cold_costs(catalog: Catalog, slug: str) -> dict[str, float]:
@@ -79,7 +71,7 @@ def main() -> None:
         env = {**os.environ, "REPFORGE_DATA_DIR": data_dir, "REPFORGE_ENVIRONMENT": "test"}
         if args.catalog is not None:
             env["REPFORGE_CATALOG_DIR"] = str(args.catalog.resolve())
-        catalog = load_catalog(Settings(data_dir=Path(data_dir), catalog_dir=args.catalog))
+        catalog = file_catalog(Settings(data_dir=Path(data_dir), catalog_dir=args.catalog))
         paths = endpoints(catalog)
         port = free_port()
         server = serve("repforge.web.app:create_app", port, env)

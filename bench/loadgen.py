@@ -1,4 +1,4 @@
-"""Shared helpers for the HTTP benchmarks: a free port, waiting for a server, one wrk run."""
+"""Shared helpers for the HTTP benchmarks: a free port, waiting for a server, one wrk run, RSS."""
 
 from __future__ import annotations
 
@@ -41,6 +41,14 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str]:
     if found[0] is None or found[1] is None or p99 is None or "Non-2xx" in out:
         raise SystemExit(f"unexpected wrk output for {url}:\n{out}")
     return float(found[0].group(1)), found[1].group(1), p99.group(1)
+
+
+def rss_mib(pid: int) -> float:
+    """Resident set size of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise SystemExit(f"no VmRSS for pid {pid}")
 
 
 def serve(factory: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:

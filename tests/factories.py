@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -10,6 +12,12 @@ from markdown_it import MarkdownIt
 
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
+
+# Third-party datasets for importer tests and cross-checks (never copied into the catalog).
+# Tests that need them skip when absent; README "Tests that need the datasets" says how to run them.
+DATASETS = Path(
+    os.environ.get("REPFORGE_TEST_DATASETS", Path(__file__).parents[2] / "shared" / "datasets")
+)
 
 
 def exercise_data(**overrides: Any) -> dict[str, Any]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
+from repforge.errors import ExportError
 from repforge.export import export_paths, export_site, file_for
 from repforge.web.app import create_app
 
@@ -72,3 +74,27 @@ def test_parallel_workers_write_the_same_site(tmp_path: Path, small_catalog: Cat
     assert files == sorted(
         p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file()
     )
+
+
+def test_a_failing_path_with_two_workers_raises_instead_of_hanging(
+    tmp_path: Path, small_catalog: Catalog
+) -> None:
+    app = create_app(Settings(environment="test", data_dir=tmp_path / "data"), small_catalog)
+    paths = [*export_paths(small_catalog)[:6], "/exercise/no-such-exercise"]
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            export_site(app, small_catalog, tmp_path / "site", paths=paths, workers=2)
+            outcome.append(None)
+        except Exception as exc:
+            outcome.append(exc)
+
+    # a thread, so a hang fails this test after the timeout instead of stopping the whole run
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(timeout=60)
+    assert outcome, "the export hung on a failed worker"
+    assert isinstance(outcome[0], ExportError)
+    assert "/exercise/no-such-exercise" in str(outcome[0])
+    assert "404" in str(outcome[0])

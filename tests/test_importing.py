@@ -293,3 +293,14 @@ def test_a_name_and_the_same_alias_imported_at_once_cannot_both_be_stored(
     slugs, revision = _stored(sessions)
     assert slugs == ["zercher-walk"]  # nothing of B's import, not even its other record
     assert revision == 1
+
+
+def test_every_format_the_cli_offers_has_a_parser_or_writer(tmp_path: Path) -> None:
+    from repforge.catalog import importers
+    from repforge.cli import catalog_io
+
+    assert set(importers.FORMATS) == set(catalog_io.ImportFormat)
+    assert set(importing.EXPORT_FORMATS) == set(catalog_io.ExportFormat)
+    for fmt in catalog_io.ExportFormat:
+        target = tmp_path / fmt.value / ("out" if fmt == "repforge" else "out.json")
+        assert importing.export_catalog(make_catalog(make_exercise()), fmt.value, target) == 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+
+from pydantic_core import ErrorDetails
 
 
 class RepforgeError(Exception):
@@ -80,7 +83,11 @@ class DatabaseBusy(RepforgeError):  # noqa: N818 - the name the CLI and web laye
         )
 
 
-class NameConflictError(RepforgeError):
+class ConcurrentChangeError(RepforgeError):
+    """Another process changed the same data meanwhile; nothing was written, try again."""
+
+
+class NameConflictError(ConcurrentChangeError):
     """Another change stored the same slug, name or alias first; nothing of ours was written."""
 
     def __init__(self, slug: str, labels: list[str]) -> None:
@@ -91,3 +98,28 @@ class NameConflictError(RepforgeError):
             f"another import stored the exercise {slug!r} or one of its names ({shown}) "
             "while this one ran; nothing was written, run the import again"
         )
+
+
+class ExportError(RepforgeError):
+    """A page of the static export could not be rendered; names the path and why."""
+
+
+def field_error(error: ErrorDetails, skip: Collection[str] = ()) -> tuple[str, str]:
+    """(dotted field, plain message) for one pydantic error: the one translation of them all.
+
+    `skip` drops location parts that are not fields ("query", "body"). A model-level check
+    that names its field ("days: must be 1-7") gives that field.
+    """
+    field = ".".join(str(part) for part in error["loc"] if part not in skip)
+    kind = error["type"]
+    if kind == "missing":
+        message = "is missing"
+    elif kind == "extra_forbidden":
+        message = "unknown field"
+    elif kind == "string_too_short" and not str(error.get("input", "x")).strip():
+        message = "is empty"
+    else:
+        message = str(error["msg"]).removeprefix("Value error, ")
+    if not field and ": " in message:
+        field, message = message.split(": ", 1)
+    return field, message

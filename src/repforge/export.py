@@ -7,21 +7,25 @@ import math
 import multiprocessing
 import shutil
 import time
-from collections.abc import Callable, MutableMapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Coroutine, MutableMapping
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI
 
 from repforge.catalog import relations
 from repforge.catalog.catalog import Catalog
+from repforge.errors import ExportError
 from repforge.pages import compare, hubs, listing, seo
-from repforge.pages.links import exercise_path
+from repforge.pages.links import INDEX_PATH, SEARCH_PATH, markdown_path, page_path
 from repforge.web.app import STATIC_DIR
 from repforge.web.export_flag import EXPORT_HEADER
 from repforge.web.static_site import EXPORT_EXTRAS
+
+T = TypeVar("T")
 
 _FILE_SUFFIXES = {".md", ".xml", ".txt", ".css", ".svg", ".js", ".json", ".png", ".ico", ".html"}
 
@@ -42,18 +46,18 @@ class ExportReport:
 def paginated(base: str, count: int) -> list[str]:
     """Extra page paths (/page/2 ...) for a list of `count` exercises."""
     pages = max(1, math.ceil(count / listing.PAGE_SIZE))
-    return [f"{base}/page/{n}" for n in range(2, pages + 1)]
+    return [page_path(base, n) for n in range(2, pages + 1)]
 
 
 def export_paths(catalog: Catalog) -> list[str]:
     """Every path the static site holds: pages, Markdown mirrors, machine files, assets."""
     paths = seo.public_paths(catalog)
-    paths += paginated("/exercises", len(catalog))
+    paths += paginated(INDEX_PATH, len(catalog))
     for hub in hubs.all_hubs(catalog):
         paths += paginated(hub.path, len(hub.exercises))
-    paths += [f"{exercise_path(ex.slug)}.md" for ex in catalog]
+    paths += [markdown_path(ex.slug) for ex in catalog]
     # the search form still loads on a static host; queries need the live server or its API
-    paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico"]
+    paths += [SEARCH_PATH, "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
     paths += EXPORT_EXTRAS
     return list(dict.fromkeys(paths))
@@ -127,26 +131,34 @@ async def _render_all(
     for path in paths:
         status, body = await _get(app, path)
         if status != 200:
-            raise RuntimeError(f"{path} answered {status}")
+            raise ExportError(f"{path} answered {status} instead of a page")
         destination = target / file_for(path)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(body)
         written += len(body)
         advance()
-    _, not_found = await _get(app, "/404-page-for-static-hosts")
-    (target / "404.html").write_bytes(not_found)
     return written
 
 
-def _run(app: FastAPI, paths: list[str], target: Path, advance: Callable[[], None]) -> int:
-    """Run the render loop to completion, on a fresh thread if this one already runs a loop."""
+async def _write_not_found(app: FastAPI, target: Path) -> None:
+    _, not_found = await _get(app, "/404-page-for-static-hosts")
+    (target / "404.html").write_bytes(not_found)
+
+
+def _run_coroutine(work: Coroutine[Any, Any, T]) -> T:
+    """Run `work` to completion, on a fresh thread if this one already runs a loop."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(_render_all(app, paths, target, advance))
+        return asyncio.run(work)
     # called from async code (or a tool that keeps a loop running): asyncio.run would refuse
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(_render_all(app, paths, target, advance))).result()
+        return pool.submit(asyncio.run, work).result()
+
+
+def _run(app: FastAPI, paths: list[str], target: Path, advance: Callable[[], None]) -> int:
+    """Render `paths` in this process; the bytes written."""
+    return _run_coroutine(_render_all(app, paths, target, advance))
 
 
 def warm(catalog: Catalog) -> None:
@@ -157,26 +169,46 @@ def warm(catalog: Catalog) -> None:
     compare.pairs(catalog)
 
 
-PROGRESS_BATCH = 25  # pages per progress message from a worker
+PROGRESS_BATCH = 25  # pages per task handed to a worker (and per progress step)
+
+_worker_app: FastAPI | None = None  # the app a forked pool worker renders through
 
 
-def _worker(app: FastAPI, paths: list[str], target: Path, done: Any) -> None:
-    """Child process: render a share of the paths, report progress on `done` in batches."""
-    state = app.state.repforge
-    state.engine.dispose(close=False)  # never share the parent's pooled connections
-    pending = 0
+def _start_worker(app: FastAPI) -> None:
+    """Pool initializer: keep the inherited app, never share the parent's pooled connections."""
+    global _worker_app
+    app.state.repforge.engine.dispose(close=False)
+    _worker_app = app
 
-    def tick() -> None:
-        nonlocal pending
-        pending += 1
-        if pending == PROGRESS_BATCH:
-            done.put(-pending)
-            pending = 0
 
-    written = _run(app, paths, target, tick)
-    if pending:
-        done.put(-pending)
-    done.put(written + 1)  # a positive number closes this worker's tally
+def _render_batch(paths: list[str], target: Path) -> int:
+    """One pool task: render `paths` into `target`, return the bytes written."""
+    assert _worker_app is not None, "the pool initializer sets the app"
+    return _run(_worker_app, paths, target, lambda: None)
+
+
+def _render_parallel(
+    app: FastAPI, paths: list[str], target: Path, advance: Callable[[], None], workers: int
+) -> int:
+    batches = [paths[i : i + PROGRESS_BATCH] for i in range(0, len(paths), PROGRESS_BATCH)]
+    written = 0
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(app,),
+    ) as pool:
+        pending = {pool.submit(_render_batch, batch, target): batch for batch in batches}
+        try:
+            for future in as_completed(pending):
+                written += future.result()
+                for _ in pending[future]:
+                    advance()
+        except BrokenProcessPool as exc:
+            raise ExportError(f"an export worker died ({exc})") from exc
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return written
 
 
 def export_site(
@@ -187,7 +219,10 @@ def export_site(
     paths: list[str] | None = None,
     workers: int = 1,
 ) -> ExportReport:
-    """Render every public path through `app` into `target` (emptied first), on `workers` cores."""
+    """Render every public path through `app` into `target` (emptied first), on `workers` cores.
+
+    A page that does not render raises ExportError naming it, from any worker.
+    """
     chosen = export_paths(catalog) if paths is None else paths
     if target.exists():
         shutil.rmtree(target)
@@ -195,29 +230,10 @@ def export_site(
     started = time.perf_counter()
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         written = _run(app, chosen, target, advance)
-        return ExportReport(len(chosen), written, time.perf_counter() - started)
-    # Forked children inherit the loaded app and catalog, so no worker pays start-up again;
-    # what every page reads (relation rankings, hubs, comparison pairs) is worked out once here.
-    warm(catalog)
-    context = multiprocessing.get_context("fork")
-    done = context.Queue()
-    shares = [chosen[i::workers] for i in range(workers)]
-    children = [
-        context.Process(target=_worker, args=(app, share, target, done)) for share in shares
-    ]
-    for child in children:
-        child.start()
-    written, finished = 0, 0
-    while finished < len(children):
-        value = done.get()
-        if value <= 0:
-            for _ in range(-value):
-                advance()
-        else:
-            written += value - 1
-            finished += 1
-    for child in children:
-        child.join()
-        if child.exitcode != 0:
-            raise RuntimeError(f"an export worker failed with exit code {child.exitcode}")
+    else:
+        # Forked children inherit the loaded app and catalog, so no worker pays start-up again;
+        # what every page reads (relation rankings, hubs, comparison pairs) is worked out once.
+        warm(catalog)
+        written = _render_parallel(app, chosen, target, advance, min(workers, len(chosen) or 1))
+    _run_coroutine(_write_not_found(app, target))
     return ExportReport(len(chosen), written, time.perf_counter() - started)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from repforge.errors import RepforgeError
+from repforge.pages.links import INDEX_PATH
 
 MARKER = ".repforge-export"
 
@@ -49,7 +50,7 @@ def summarise(paths: Iterable[str]) -> list[tuple[str, int]]:
             counts["comparison pages"] += 1
         elif path.startswith("/exercise/"):
             counts["exercise pages"] += 1
-        elif path.startswith("/exercises"):
+        elif path.startswith(INDEX_PATH):
             counts["list pages"] += 1
         else:
             counts["other files"] += 1

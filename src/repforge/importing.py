@@ -6,9 +6,10 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from repforge.catalog import importers
@@ -18,13 +19,28 @@ from repforge.catalog.importers.merge import combine, merge
 from repforge.catalog.importers.report import Duplicate, ImportReport
 from repforge.catalog.model import Exercise
 from repforge.catalog.names import normalise, slugify
-from repforge.errors import ImportFormatError, InvalidInputError
+from repforge.errors import ConcurrentChangeError, ImportFormatError, InvalidInputError
 from repforge.store import db
 from repforge.store.custom import CustomExerciseRepository
 
-OnDuplicate = Literal["skip", "merge", "rename"]
-ON_DUPLICATE: tuple[OnDuplicate, ...] = ("skip", "merge", "rename")
-EXPORT_FORMATS = ("repforge", "exercisedb")
+
+class OnDuplicate(StrEnum):
+    """What an import does with a record whose slug, name or alias is taken."""
+
+    SKIP = "skip"
+    MERGE = "merge"
+    RENAME = "rename"
+
+
+class ExportFormat(StrEnum):
+    """The layouts `export_catalog` writes (the CLI offers exactly these)."""
+
+    REPFORGE = "repforge"
+    EXERCISEDB = "exercisedb"
+
+
+ON_DUPLICATE = tuple(OnDuplicate)
+EXPORT_FORMATS = tuple(ExportFormat)
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 
@@ -198,26 +214,34 @@ def import_records(
     fmt: str,
     path: Path,
     dry_run: bool = False,
-    on_duplicate: OnDuplicate = "skip",
+    on_duplicate: str = OnDuplicate.SKIP,
     source: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import a file or folder into the database in one transaction, all or nothing."""
     if on_duplicate not in ON_DUPLICATE:
-        raise InvalidInputError("on_duplicate", f"unknown choice {on_duplicate!r}", [*ON_DUPLICATE])
+        raise InvalidInputError(
+            "on_duplicate", f"unknown choice {on_duplicate!r}", [*map(str, ON_DUPLICATE)]
+        )
     if source is not None and not SOURCE_NAME.fullmatch(source):
         raise InvalidInputError("source", "use 1-64 lower-case letters, digits, '.', '_' or '-'")
     drafts, report = importers.parse(fmt, path, source)
     report.dry_run = dry_run
-    with db.transaction(sessions) as session:
-        repo = CustomExerciseRepository(session)
-        known = _Known.of(catalog, repo.exercises())
-        _check_relations(drafts, known, path)
-        writer = _Writer(known, repo, report, on_duplicate, dry_run)
-        for index, draft in enumerate(drafts):
-            writer.place(index, draft)
-            if progress is not None:
-                progress(index + 1, len(drafts))
+    try:
+        with db.transaction(sessions) as session:
+            repo = CustomExerciseRepository(session)
+            known = _Known.of(catalog, repo.exercises())
+            _check_relations(drafts, known, path)
+            writer = _Writer(known, repo, report, OnDuplicate(on_duplicate), dry_run)
+            for index, draft in enumerate(drafts):
+                writer.place(index, draft)
+                if progress is not None:
+                    progress(index + 1, len(drafts))
+    except IntegrityError:
+        # another import stored the same slug between our read and our commit
+        raise ConcurrentChangeError(
+            "another import changed the catalog meanwhile; nothing written, run again"
+        ) from None
     return report
 
 
@@ -257,8 +281,8 @@ def export_catalog(catalog: Catalog, fmt: str, path: Path) -> int:
             target.write_text(repforge_yaml.to_yaml(exercise), encoding="utf-8")
     elif fmt == "exercisedb":
         path.parent.mkdir(parents=True, exist_ok=True)
-        records = [exercisedb.record(exercise) for exercise in catalog]
+        records = [exercisedb.export_record(exercise) for exercise in catalog]
         path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "utf-8")
     else:
-        raise InvalidInputError("format", f"cannot export {fmt!r}", [*EXPORT_FORMATS])
+        raise InvalidInputError("format", f"cannot export {fmt!r}", [*map(str, EXPORT_FORMATS)])
     return len(catalog)

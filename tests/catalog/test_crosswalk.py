@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from repforge.catalog import crosswalk, vocab
-from tests.factories import make_exercise
-
-DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
+from tests.factories import DATASETS, make_exercise
 
 # (dataset folder, README bullet name, crosswalk source, crosswalk table)
 LISTED = [

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from repforge.catalog import load, originality
-from tests.factories import make_exercise
-
-DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
+from tests.factories import DATASETS, make_exercise
 
 
 def test_shingles_are_word_runs_ignoring_case_punctuation_and_html() -> None:

@@ -11,11 +11,10 @@ from typer.testing import CliRunner
 
 from repforge.cli import app
 from repforge.config import get_settings
-from tests.factories import exercise_data, to_yaml
+from tests.factories import DATASETS, exercise_data, to_yaml
 from tests.store.locks import write_lock_held
 
 FIXTURES = Path(__file__).parents[1] / "catalog" / "importers" / "fixtures"
-DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
 runner = CliRunner()
 
 
@@ -58,15 +57,15 @@ def test_dry_run_then_import_export_and_remove(tmp_path: Path) -> None:
     assert code == 0
     assert "removed 4 exercises" in out
     code, out = _run("remove", "--source", "free-exercise-db")
-    assert code == 1
-    assert "sources: none" in out
+    assert code == 3
+    assert "no source of custom exercises called 'free-exercise-db'" in out
 
 
 def test_malformed_input_is_refused_without_a_traceback() -> None:
     code, out = _run(
         "import", "--format", "free-exercise-db", str(FIXTURES / "free_exercise_db" / "bad.json")
     )
-    assert code == 1
+    assert code == 6
     assert "refused, nothing written: bad.json: invalid JSON at line 2" in out
 
 
@@ -76,7 +75,7 @@ def test_the_messy_dataset_is_refused_by_every_format(fmt: str) -> None:
     if not messy.exists():
         pytest.skip("shared/datasets is not beside this checkout")
     code, out = _run("import", "--format", fmt, str(messy), "--dry-run")
-    assert code == 1, out
+    assert code == 6, out
     assert "refused, nothing written" in out
 
 
@@ -87,7 +86,22 @@ def test_a_busy_database_is_a_message_not_a_traceback(monkeypatch: pytest.Monkey
     get_settings.cache_clear()
     with write_lock_held(get_settings().resolved_database_url, "custom_exercises"):
         result = runner.invoke(app, ["catalog", "import", "--format", "free-exercise-db", free])
-    assert result.exit_code == 1
+    assert result.exit_code == 75
     assert isinstance(result.exception, SystemExit)
     assert "busy" in result.output
     assert "Traceback" not in result.output
+
+
+def test_search_and_plan_see_the_catalog_folder_and_imported_exercises() -> None:
+    from repforge.cli.plan import _catalog as plan_catalog
+
+    code, out = _run("import", "--format", "free-exercise-db", str(FIXTURES / "free_exercise_db"))
+    assert code == 0, out
+    found = runner.invoke(app, ["search", "kettlebell figure eight", "--json"])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.output)[0]["name"] == "Kettlebell Figure Eight"
+    from_folder = runner.invoke(app, ["search", "test squat", "--json"])
+    assert [row["slug"] for row in json.loads(from_folder.output)] == ["test-squat"]
+    slugs = set(plan_catalog(None).slugs)
+    assert {"barbell-curl", "test-squat"} <= slugs
+    assert any("figure-eight" in slug for slug in slugs)

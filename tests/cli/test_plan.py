@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import repforge.cli.plan as cli_plan
+from repforge import served
 from repforge.catalog.catalog import Catalog
 
 runner = CliRunner()
@@ -16,7 +17,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _test_catalog(monkeypatch: pytest.MonkeyPatch, gym: Catalog) -> None:
-    monkeypatch.setattr(cli_plan, "load_builtin", lambda: gym)
+    monkeypatch.setattr(served, "file_catalog", lambda settings: gym)
 
 
 def test_markdown_by_default() -> None:

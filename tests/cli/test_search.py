@@ -5,34 +5,24 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
+from repforge import served
 from repforge.catalog.catalog import Catalog
-from repforge.cli import search as cli_search
+from repforge.cli import app
+from repforge.config import Settings
 from repforge.errors import CatalogError, Problem
 
 runner = CliRunner()
 
 
-def app() -> typer.Typer:
-    application = typer.Typer()
-    application.command("search")(cli_search.search_command)
-
-    @application.callback()
-    def main() -> None:
-        """Keep 'search' as a subcommand, as in the real CLI."""
-
-    return application
-
-
 @pytest.fixture(autouse=True)
 def builtin(monkeypatch: pytest.MonkeyPatch, search_catalog: Catalog) -> None:
-    monkeypatch.setattr(cli_search, "load_builtin", lambda: search_catalog)
+    monkeypatch.setattr(served, "file_catalog", lambda settings: search_catalog)
 
 
 def test_json_lists_results_best_first() -> None:
-    result = runner.invoke(app(), ["search", "rdl", "--json"])
+    result = runner.invoke(app, ["search", "rdl", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert [r["slug"] for r in rows] == ["romanian-deadlift", "dumbbell-romanian-deadlift"]
@@ -41,18 +31,18 @@ def test_json_lists_results_best_first() -> None:
 
 
 def test_limit() -> None:
-    result = runner.invoke(app(), ["search", "legs", "--limit", "2", "--json"])
+    result = runner.invoke(app, ["search", "legs", "--limit", "2", "--json"])
     assert len(json.loads(result.output)) == 2
 
 
 def test_json_with_no_results_is_an_empty_list() -> None:
-    result = runner.invoke(app(), ["search", "xyzzy", "--json"])
+    result = runner.invoke(app, ["search", "xyzzy", "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output) == []
 
 
 def test_table_output() -> None:
-    result = runner.invoke(app(), ["search", "romanain deadlift"], env={"COLUMNS": "160"})
+    result = runner.invoke(app, ["search", "romanain deadlift"], env={"COLUMNS": "160"})
     assert result.exit_code == 0
     assert "Showing results for romanian deadlift" in result.output
     assert "Romanian Deadlift" in result.output
@@ -60,14 +50,16 @@ def test_table_output() -> None:
 
 
 def test_no_results_message() -> None:
-    result = runner.invoke(app(), ["search", "xyzzy"])
+    result = runner.invoke(app, ["search", "xyzzy"])
     assert "No exercises match 'xyzzy'." in result.output
 
 
-def test_broken_catalog_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> Catalog:
+def test_broken_catalog_names_the_file_and_exits_4(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(settings: Settings) -> Catalog:
         raise CatalogError([Problem("x.yaml", 3, "missing required field 'name'")])
 
-    monkeypatch.setattr(cli_search, "load_builtin", broken)
-    result = runner.invoke(app(), ["search", "rdl"])
-    assert result.exit_code == 1
+    monkeypatch.setattr(served, "file_catalog", broken)
+    result = runner.invoke(app, ["search", "rdl"])
+    assert result.exit_code == 4
+    assert "x.yaml:3: missing required field 'name'" in result.output
+    assert "Traceback" not in result.output

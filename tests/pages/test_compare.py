@@ -6,12 +6,12 @@ import pytest
 
 from repforge.catalog.catalog import Catalog
 from repforge.errors import NotFoundError
-from repforge.pages import compare
+from repforge.pages import compare, links
 
 
 def test_pairs_are_alternatives_in_sorted_order(small_catalog: Catalog) -> None:
     assert compare.pairs(small_catalog) == [("goblet-test", "test-squat")]
-    assert compare.compare_path("test-squat", "goblet-test") == (
+    assert links.compare_path("test-squat", "goblet-test") == (
         "/exercise/compare/goblet-test-vs-test-squat"
     )
 

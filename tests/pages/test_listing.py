@@ -122,3 +122,19 @@ def test_popular_spread_covers_body_parts_before_repeating_one() -> None:
     chosen = listing.popular_spread([*legs, ROW], 2)
     assert {e.body_part for e in chosen} == {"legs", "back"}
     assert len(listing.popular_spread([*legs, ROW], 4)) == 4
+
+
+def test_hubs_and_the_api_share_one_order_with_the_slug_as_last_tie_break() -> None:
+    from repforge.web.api import service
+    from repforge.web.api.schemas import ExerciseQuery
+    from tests.factories import make_catalog
+
+    twins = [
+        make_exercise(slug=s, name=n, popularity=4) for s, n in (("b-row", "Row"), ("a-row", "row"))
+    ]
+    catalog = make_catalog(*twins)
+    for sort in ("popularity", "name"):
+        hub_order = [e.slug for e in listing.apply(twins, listing.ExerciseFilter(sort=sort))]
+        query = ExerciseQuery.model_validate({"sort": sort})
+        api_order = [e.slug for e in service.list_exercises(catalog, query).data]
+        assert hub_order == api_order == ["a-row", "b-row"]

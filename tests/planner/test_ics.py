@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from repforge.catalog.catalog import Catalog
-from repforge.planner.ics import plan_ics, week_start
+from repforge.planner.ics import next_monday, plan_ics, week_start
 from repforge.planner.plan import Plan
 from repforge.planner.service import make_plan
 
@@ -48,3 +48,15 @@ def test_export_is_deterministic(plan: Plan) -> None:
 
 def test_week_start_is_monday() -> None:
     assert week_start(date(2025, 3, 9)) == date(2025, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("today", "monday"),
+    [
+        (date(2025, 3, 3), date(2025, 3, 10)),  # a Monday: the following one
+        (date(2025, 3, 4), date(2025, 3, 10)),
+        (date(2025, 3, 9), date(2025, 3, 10)),  # a Sunday: tomorrow
+    ],
+)
+def test_next_monday_is_always_after_today(today: date, monday: date) -> None:
+    assert next_monday(today) == monday

@@ -83,3 +83,14 @@ def test_week_one_hypertrophy_caps_sit_at_mev_plus_two() -> None:
 def test_landmark_groups() -> None:
     assert rx.landmark_of("lats") == rx.landmark_of("upper-back") == "back"
     assert rx.landmark_of("obliques") is None
+
+
+@pytest.mark.parametrize("kit", ["barbell", "trap-bar"])
+def test_barbell_kit_means_the_same_to_the_planner_and_the_quality_gates(kit: str) -> None:
+    from repforge.catalog import quality, vocab
+    from tests.planner.factories import make_exercise
+
+    assert kit in vocab.BARBELL_KIT
+    lift = make_exercise(mechanic="compound", equipment={"required": [kit]})
+    assert not rx.failure_safe(lift)
+    assert quality._heavy([kit]) == {kit}

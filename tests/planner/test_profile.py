@@ -34,7 +34,7 @@ from .factories import make_exercise
         ({"can_do": "pull-up", "cannot_do": "pull-up"}, "cannot_do"),
         ({"exclude": "Not A Slug"}, "exclude"),
         ({"colour": "red"}, "colour"),
-        ({"maxes": {"bench": {"weight_kg": -5}}}, "maxes"),
+        ({"maxes": {"bench": {"weight_kg": -5}}}, "maxes.bench.weight_kg"),
     ],
 )
 def test_bad_profiles_name_the_field(data: dict[str, object], field: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -159,9 +158,8 @@ def test_validating_a_maximal_plan_is_bounded(
 ) -> None:
     data = _adversarial_plan(gym, weeks, sessions, exercises, week_number)
     assert weeks * sessions * exercises <= plan_model.MAX_PLAN_EXERCISES
-    start = time.perf_counter()
+    # how long this takes is measured by bench/bounds_bench.py, not asserted here
     report = validate_plan(gym, data)
-    assert time.perf_counter() - start < 5  # about 0.3 s here; loose for slow CI machines
     assert report.errors
 
 

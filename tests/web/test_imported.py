@@ -16,9 +16,9 @@ from repforge.pages.hubs import all_hubs
 from repforge.planner.service import make_plan
 from repforge.store import db
 from repforge.web.app import create_app
+from tests.factories import DATASETS
 
 FIXTURES = Path(__file__).parents[1] / "catalog" / "importers" / "fixtures"
-DATASETS = Path(__file__).parents[3] / "shared" / "datasets"
 
 
 def _settings(settings: Settings, refresh_s: float = 0) -> Settings:

@@ -16,7 +16,7 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import AuthoredExercise, Exercise
 from repforge.catalog.names import normalise
-from repforge.errors import CatalogError, Problem
+from repforge.errors import CatalogError, Problem, field_error
 
 # libyaml's C parser keeps node marks (for file:line messages) at a fraction of the pure-Python
 # composer's cost; the pure-Python loader is the fallback where PyYAML was built without it.
@@ -87,16 +87,6 @@ def _duplicate_keys(node: yaml.Node, source: str) -> list[Problem]:
     return problems
 
 
-def _message(error: Any) -> str:
-    loc = ".".join(str(p) for p in error["loc"])
-    text = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "missing":
-        return f"missing required field {loc!r}"
-    if error["type"] == "extra_forbidden":
-        return f"unknown field {loc!r}"
-    return f"{loc}: {text}" if loc else text
-
-
 def parse(
     source: SourceFile,
     model: type[Exercise] = AuthoredExercise,
@@ -122,7 +112,8 @@ def parse(
     except ValidationError as exc:
         for error in exc.errors():
             line = locate(node, error["loc"])
-            problems.append(Problem(source.name, line, _message(error)))
+            field, message = field_error(error)
+            problems.append(Problem(source.name, line, f"{field}: {message}" if field else message))
         return None, problems
     stem = source.name.rsplit(".", 1)[0]
     if exercise.slug != stem:

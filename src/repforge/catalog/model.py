@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Any
@@ -16,14 +15,6 @@ from repforge.catalog.plaintext import unclean_paths
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Sentence = Annotated[str, Field(min_length=8, max_length=600)]
-
-
-class RelationKind(StrEnum):
-    """How one exercise relates to another."""
-
-    EASIER = "easier"
-    HARDER = "harder"
-    ALTERNATIVE = "alternative"
 
 
 class _Frozen(BaseModel):
@@ -258,13 +249,6 @@ class Exercise(_Frozen):
     def muscle_norm(self) -> float:
         """Euclidean length of muscle_weights, for cosine similarity."""
         return math.sqrt(sum(v * v for v in self.muscle_weights.values()))
-
-    def relations(self, kind: RelationKind) -> tuple[Relation, ...]:
-        return {
-            RelationKind.EASIER: self.easier,
-            RelationKind.HARDER: self.harder,
-            RelationKind.ALTERNATIVE: self.alternatives,
-        }[kind]
 
 
 class AuthoredExercise(Exercise):

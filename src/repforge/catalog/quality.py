@@ -199,7 +199,9 @@ def advanced_entry(parsed: Sequence[Parsed]) -> list[Problem]:
 
 def _heavy(required: Sequence[str]) -> set[str]:
     return {
-        slug for slug in required if slug == "barbell" or vocab.EQUIPMENT[slug].kind == "machine"
+        slug
+        for slug in required
+        if slug in vocab.BARBELL_KIT or vocab.EQUIPMENT[slug].kind == "machine"
     }
 
 

@@ -332,6 +332,10 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
 )
 
 # Equipment presets offered by the planner and the "only what I have" filter.
+# Bars loaded with plates: the heaviest lifts, the smallest load steps, and a failed rep that
+# needs safeties or a spotter. The planner and the quality gates read "barbell kit" from here.
+BARBELL_KIT = frozenset({"barbell", "trap-bar"})
+
 EQUIPMENT_PRESETS: Mapping[str, tuple[str, ...]] = {
     "bodyweight": ("bodyweight",),
     "home-dumbbells": ("bodyweight", "dumbbell", "bench", "exercise-mat", "resistance-band"),
@@ -470,26 +474,4 @@ JOINTS: Vocabulary[Term] = Vocabulary(
             ("ankles", "Ankles"),
         ],
     ),
-)
-
-ALL_VOCABULARIES: tuple[
-    Vocabulary[BodyPart]
-    | Vocabulary[Muscle]
-    | Vocabulary[Equipment]
-    | Vocabulary[Term]
-    | Vocabulary[Ranked],
-    ...,
-] = (
-    BODY_PARTS,
-    MUSCLES,
-    EQUIPMENT,
-    CATEGORIES,
-    DIFFICULTIES,
-    MECHANICS,
-    FORCES,
-    PATTERNS,
-    LATERALITIES,
-    TRACKINGS,
-    LOADS,
-    JOINTS,
 )

@@ -6,7 +6,6 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,12 +14,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from repforge.errors import (
-    DatabaseBusy,
-    ImportFormatError,
-    InvalidInputError,
-    NameConflictError,
-)
+from repforge import importing
+from repforge.catalog import importers
+from repforge.errors import NotFoundError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -33,39 +29,21 @@ err = Console(stderr=True)
 SHOWN = 25  # rows per table; --report writes everything
 
 
-class ImportFormat(StrEnum):
-    FREE_EXERCISE_DB = "free-exercise-db"
-    EXERCISEDB = "exercisedb"
-    WGER = "wger"
-    REPFORGE = "repforge"
-
-
-class ExportFormat(StrEnum):
-    REPFORGE = "repforge"
-    EXERCISEDB = "exercisedb"
-
-
-class OnDuplicate(StrEnum):
-    SKIP = "skip"
-    MERGE = "merge"
-    RENAME = "rename"
+# The choices are the domain's own enums, so a new format is offered here by adding it there.
+ImportFormat = importers.ImportFormat
+ExportFormat = importing.ExportFormat
+OnDuplicate = importing.OnDuplicate
 
 
 @contextmanager
 def _database() -> Iterator[tuple[sessionmaker[Session], Catalog]]:
-    from repforge.catalog import load
+    """Sessions and the file catalog imports are checked against (the served one's base)."""
     from repforge.config import get_settings
-    from repforge.store import db
+    from repforge.served import database, file_catalog
 
     settings = get_settings()
-    catalog = load.load_dir(settings.catalog_dir) if settings.catalog_dir else load.load_builtin()
-    engine = db.make_engine(settings.resolved_database_url, settings.database_busy_timeout_ms)
-    try:
-        if settings.auto_migrate:
-            db.upgrade(engine)
-        yield db.session_factory(engine), catalog
-    finally:
-        engine.dispose()
+    with database(settings) as sessions:
+        yield sessions, file_catalog(settings)
 
 
 def import_command(
@@ -78,7 +56,7 @@ def import_command(
         OnDuplicate,
         typer.Option(
             help="For records whose slug, name or alias is taken: skip them, merge their names "
-            "and missing text into the existing exercise, or import them under a new slug."
+            "and missing text into the existing exercise, or import them under a new slug.",
         ),
     ] = OnDuplicate.SKIP,
     source: Annotated[
@@ -91,31 +69,17 @@ def import_command(
 ) -> None:
     """Import exercises in one transaction (all or nothing) and print the mapping report."""
     from rich.progress import Progress
-    from sqlalchemy.exc import IntegrityError
 
-    from repforge import importing
-
+    # a refused import raises a domain error: the command group prints it (cli/errors.py)
     with _database() as (sessions, catalog), Progress(console=err, transient=True) as progress:
         task = progress.add_task("importing", total=None)
 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        try:
-            report = importing.import_records(
-                sessions, catalog, fmt.value, path, dry_run, on_duplicate.value, source, advance
-            )
-        except (ImportFormatError, InvalidInputError, DatabaseBusy, NameConflictError) as exc:
-            progress.stop()
-            err.print(
-                f"refused, nothing written: {exc}", markup=False, highlight=False, soft_wrap=True
-            )
-            raise typer.Exit(1) from None
-        except IntegrityError:
-            # another import stored the same slug between our read and our commit
-            progress.stop()
-            err.print("another import changed the catalog meanwhile; nothing written, run again")
-            raise typer.Exit(1) from None
+        report = importing.import_records(
+            sessions, catalog, fmt.value, path, dry_run, on_duplicate.value, source, advance
+        )
     print_report(report)
     if report_file is not None:
         report_file.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
@@ -126,15 +90,13 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Layout to write.")],
 ) -> None:
     """Write the merged catalog (built-in plus custom exercises) to files."""
-    from repforge import importing
+    from repforge.config import get_settings
+    from repforge.served import catalog_for, database
 
-    with _database() as (sessions, catalog):
-        merged, _ = importing.custom_catalog(sessions, catalog)
-    try:
-        count = importing.export_catalog(merged, fmt.value, path)
-    except InvalidInputError as exc:
-        err.print(str(exc), markup=False, highlight=False)
-        raise typer.Exit(1) from None
+    settings = get_settings()
+    with database(settings) as sessions:
+        merged = catalog_for(settings, sessions).catalog
+    count = importing.export_catalog(merged, fmt.value, path)
     console.print(f"{count} exercises -> {path}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -142,17 +104,13 @@ def remove_command(
     source: Annotated[str, typer.Option("--source", help="Source name an import recorded.")],
 ) -> None:
     """Remove every custom exercise one import (source) brought in."""
-    from repforge import importing
 
     with _database() as (sessions, _):
         removed = importing.remove_source(sessions, source)
         known = importing.sources(sessions)
     if not removed:
-        listed = ", ".join(f"{name} ({count})" for name, count in known.items()) or "none"
-        err.print(
-            f"no custom exercises from {source!r}; sources: {listed}", markup=False, soft_wrap=True
-        )
-        raise typer.Exit(1)
+        listed = [f"{name} ({count})" for name, count in known.items()]
+        raise NotFoundError("source of custom exercises", source, listed)
     console.print(f"removed {removed} exercises imported from {source}", markup=False)
 
 

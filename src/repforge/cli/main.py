@@ -11,17 +11,22 @@ from rich.console import Console
 from repforge.catalog import load, quality
 from repforge.catalog.model import Exercise
 from repforge.cli.catalog_io import export_command, import_command, remove_command
+from repforge.cli.db import db_app
+from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
 from repforge.errors import Problem
 
-app = typer.Typer(help="repforge: exercise library and training engine.", no_args_is_help=True)
+app = typer.Typer(
+    cls=DomainErrors, help="repforge: exercise library and training engine.", no_args_is_help=True
+)
 catalog_app = typer.Typer(
-    help="Check, import and export the exercise catalog.", no_args_is_help=True
+    cls=DomainErrors, help="Check, import and export the exercise catalog.", no_args_is_help=True
 )
 app.add_typer(catalog_app, name="catalog")
 app.command("search")(search_command)
 app.add_typer(plan_app, name="plan")
+app.add_typer(db_app, name="db")
 catalog_app.command("import")(import_command)
 catalog_app.command("export")(export_command)
 catalog_app.command("remove")(remove_command)
@@ -162,7 +167,7 @@ def catalog_check(
         _print_coverage([p.exercise for p in parsed])
     if problems:
         err.print(f"[red]{len(problems)} problem(s) in {len(sources)} file(s)[/red]")
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND_PROBLEMS)
     console.print(f"[green]{len(parsed)} exercises OK[/green]")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time, timedelta
+from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,14 +12,15 @@ import typer
 from rich.console import Console
 
 from repforge.catalog.catalog import Catalog
-from repforge.catalog.load import load_builtin, load_dir
-from repforge.errors import InvalidInputError, PlanError, RepforgeError
-from repforge.planner.ics import plan_ics
+from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
+from repforge.config import get_settings
+from repforge.errors import InvalidInputError
+from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
 from repforge.planner.words import DAY_NAMES
 
-plan_app = typer.Typer(help="Generate and validate personalized training plans.")
+plan_app = typer.Typer(cls=DomainErrors, help="Generate and validate personalized training plans.")
 err = Console(stderr=True)
 
 
@@ -32,12 +33,14 @@ class Format(StrEnum):
 
 
 def _catalog(folder: Path | None) -> Catalog:
-    return load_dir(folder) if folder else load_builtin()
+    """The served catalog (imports included), from `folder` instead of the configured one."""
+    from repforge.served import catalog_for, database  # the database only when it is needed
 
-
-def _fail(exc: RepforgeError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    return typer.Exit(2 if isinstance(exc, InvalidInputError) else 1)
+    settings = get_settings()
+    if folder is not None:
+        settings = settings.model_copy(update={"catalog_dir": folder})
+    with database(settings) as sessions:
+        return catalog_for(settings, sessions).catalog
 
 
 def _maxes(values: list[str]) -> dict[str, Any]:
@@ -53,8 +56,21 @@ def _maxes(values: list[str]) -> dict[str, Any]:
     return out
 
 
-def _next_monday(today: date) -> date:
-    return today + timedelta(days=(7 - today.weekday()) % 7)
+def _date(field: str, value: str) -> date:
+    """A YYYY-MM-DD option, by default the next Monday."""
+    if not value:
+        return next_monday(date.today())
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(field, f"{value!r} is not a date like 2025-01-06") from None
+
+
+def _time(field: str, value: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(field, f"{value!r} is not a time like 18:00") from None
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -105,43 +121,40 @@ def plan(
     ] = "",
     at: Annotated[str, Opt(help="iCalendar: session start time, HH:MM.")] = "18:00",
     catalog: Annotated[
-        Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
+        Path | None,
+        Opt(
+            help="Folder of exercise YAML (default: REPFORGE_CATALOG_DIR or built-in), plus imports."
+        ),
     ] = None,
 ) -> None:
     """Generate a plan for a profile (run `repforge plan validate FILE` to check a plan)."""
     if ctx.invoked_subcommand is not None:
         return
-    try:
-        profile: dict[str, Any] = {
-            "goal": goal,
-            "level": level,
-            "minutes": minutes,
-            "equipment": equipment,
-            "protect": protect,
-            "priorities": priorities,
-            "exclude": exclude,
-            "weeks": weeks,
-            "can_do": can_do,
-            "cannot_do": cannot_do,
-            "familiar": familiar,
-            "maxes": _maxes(max_),
-        }
-        if days is not None:
-            profile["days"] = days
-        if weekdays:
-            profile["weekdays"] = weekdays
-        result = make_plan(_catalog(catalog), profile)
-        if format_ is Format.json:
-            text = result.to_json()
-        elif format_ is Format.ics:
-            first = date.fromisoformat(start) if start else _next_monday(date.today())
-            text = plan_ics(result, first, time.fromisoformat(at))
-        else:
-            text = plan_markdown(result)
-    except ValueError as exc:
-        raise _fail(InvalidInputError("start" if start else "at", str(exc))) from None
-    except (InvalidInputError, PlanError, RepforgeError) as exc:
-        raise _fail(exc) from None
+    profile: dict[str, Any] = {
+        "goal": goal,
+        "level": level,
+        "minutes": minutes,
+        "equipment": equipment,
+        "protect": protect,
+        "priorities": priorities,
+        "exclude": exclude,
+        "weeks": weeks,
+        "can_do": can_do,
+        "cannot_do": cannot_do,
+        "familiar": familiar,
+        "maxes": _maxes(max_),
+    }
+    if days is not None:
+        profile["days"] = days
+    if weekdays:
+        profile["weekdays"] = weekdays
+    result = make_plan(_catalog(catalog), profile)
+    if format_ is Format.json:
+        text = result.to_json()
+    elif format_ is Format.ics:
+        text = plan_ics(result, _date("start", start), _time("at", at))
+    else:
+        text = plan_markdown(result)
     _write(text, output)
 
 
@@ -152,14 +165,14 @@ def validate(
     ],
     as_json: Annotated[bool, Opt("--json", help="Print the report as JSON.")] = False,
     catalog: Annotated[
-        Path | None, Opt(help="Folder of exercise YAML (default: built-in).")
+        Path | None,
+        Opt(
+            help="Folder of exercise YAML (default: REPFORGE_CATALOG_DIR or built-in), plus imports."
+        ),
     ] = None,
 ) -> None:
     """Check a plan against the planner rules (docs/planner-rules.md); exit 1 when a hard rule is broken."""
-    try:
-        report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
-    except RepforgeError as exc:
-        raise _fail(exc) from None
+    report = validate_plan(_catalog(catalog), file.read_text(encoding="utf-8"))
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
     else:
@@ -175,4 +188,4 @@ def validate(
             f"{notes} {'note' if notes == 1 else 'notes'}."
         )
     if report.errors:
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND_PROBLEMS)

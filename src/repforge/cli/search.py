@@ -1,4 +1,4 @@
-"""`repforge search QUERY`: search the built-in catalog from the command line."""
+"""`repforge search QUERY`: search the served catalog (imports included) from the command line."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from repforge.catalog.load import load_builtin
-from repforge.errors import CatalogError
+from repforge.config import get_settings
 from repforge.search import index_for
+from repforge.served import catalog_for, database
 
 
 def search_command(
@@ -25,11 +25,9 @@ def search_command(
     ] = False,
 ) -> None:
     """Search exercises by name, alias, abbreviation, muscle, equipment or body part."""
-    try:
-        catalog = load_builtin()
-    except CatalogError as exc:
-        Console(stderr=True).print(str(exc), markup=False, highlight=False)
-        raise typer.Exit(1) from None
+    settings = get_settings()
+    with database(settings) as sessions:
+        catalog = catalog_for(settings, sessions).catalog
     result = index_for(catalog).search(query, limit=limit)
     if json:
         rows = [

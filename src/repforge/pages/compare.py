@@ -10,7 +10,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import EquipmentNeeds, Exercise
 from repforge.catalog.relations import overlap_percent
 from repforge.errors import NotFoundError
-from repforge.pages.links import Link, exercise_path
+from repforge.pages.links import INDEX_PATH, Link, exercise_path, pair_path
 from repforge.pages.text import equipment_label, equipment_phrase, join, lower_name, muscle_names
 
 
@@ -40,11 +40,6 @@ class Comparison:
     choose_left: tuple[str, ...]
     choose_right: tuple[str, ...]
     breadcrumbs: tuple[Link, ...]
-
-
-def compare_path(a: str, b: str) -> str:
-    first, second = sorted((a, b))
-    return f"/exercise/compare/{first}-vs-{second}"
 
 
 def pairs(catalog: Catalog) -> list[tuple[str, str]]:
@@ -180,7 +175,7 @@ def compare(catalog: Catalog, pair: str) -> Comparison:
     if reason:
         intro += f" {reason}"
     title = f"{left.name} vs {right.name}"
-    path = f"/exercise/compare/{a_slug}-vs-{b_slug}"
+    path = pair_path(a_slug, b_slug)
     return Comparison(
         left,
         right,
@@ -191,7 +186,7 @@ def compare(catalog: Catalog, pair: str) -> Comparison:
         tuple(_reasons(left, right)),
         tuple(_reasons(right, left)),
         (
-            Link("Exercises", "/exercises"),
+            Link("Exercises", INDEX_PATH),
             Link(left.name, exercise_path(left.slug)),
             Link(title, path),
         ),

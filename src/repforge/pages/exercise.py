@@ -12,8 +12,10 @@ from repforge.catalog.relations import Substitute, overlap_percent, related, sub
 from repforge.pages import faq as faqs
 from repforge.pages.hubs import hub_exists
 from repforge.pages.links import (
+    INDEX_PATH,
     Link,
     body_part_path,
+    compare_path,
     equipment_path,
     exercise_path,
     muscle_path,
@@ -200,10 +202,7 @@ def _comparisons(ex: Exercise, catalog: Catalog) -> tuple[Link, ...]:
     for slug in sorted(others):
         other = catalog.find(slug)
         if other is not None:
-            first, second = sorted((ex.slug, slug))
-            links.append(
-                Link(f"{ex.name} vs {other.name}", f"/exercise/compare/{first}-vs-{second}")
-            )
+            links.append(Link(f"{ex.name} vs {other.name}", compare_path(ex.slug, slug)))
     return tuple(links)
 
 
@@ -228,7 +227,7 @@ def compose(catalog: Catalog, slug: str) -> ExercisePage:
         easier=_related(catalog, ex.easier),
         harder=_related(catalog, ex.harder),
         breadcrumbs=(
-            Link("Exercises", "/exercises"),
+            Link("Exercises", INDEX_PATH),
             Link(body_part.name, body_part_path(body_part.slug)),
             Link(ex.name, exercise_path(ex.slug)),
         ),

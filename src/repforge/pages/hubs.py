@@ -9,7 +9,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.errors import NotFoundError
 from repforge.pages import listing
-from repforge.pages.links import Link
+from repforge.pages.links import INDEX_PATH, Link, hub_path
 from repforge.pages.text import BODY_PART_ADJECTIVES, lower_name
 
 # Hubs smaller than this are thin content: not generated, not linked, not in the sitemap.
@@ -44,11 +44,6 @@ def _members(catalog: Catalog, kind: str, key: str) -> tuple[Exercise, ...]:
             e for e in catalog.by_body_part.get(part, ()) if equipment in e.equipment.slugs
         )
     raise ValueError(kind)
-
-
-def hub_path(kind: str, key: str) -> str:
-    prefix = {"equipment": "equipment/", "muscle": "muscle/"}.get(kind, "")
-    return f"/exercises/{prefix}{key}"
 
 
 def _describe(kind: str, key: str, count: int) -> tuple[str, str]:
@@ -134,10 +129,15 @@ def hub(catalog: Catalog, kind: str, key: str) -> Hub:
     """The hub page, or NotFoundError when unknown or too small to publish."""
     if not _big_enough(catalog, kind, key):
         raise NotFoundError(kind.replace("-", " ") + " hub", key)
+    # built once per catalog: every hub request (and page of it) needs the same ranked members
+    return catalog.memo(f"hub:{kind}:{key}", lambda: _build(catalog, kind, key))
+
+
+def _build(catalog: Catalog, kind: str, key: str) -> Hub:
     members = tuple(sorted(_members(catalog, kind, key), key=listing.fit_key(kind, key)))
     title, intro = _describe(kind, key, len(members))
     path = hub_path(kind, key)
-    crumbs = [Link("Exercises", "/exercises")]
+    crumbs = [Link("Exercises", INDEX_PATH)]
     if kind == "body-part-equipment":
         part = key.split("/", 1)[0]
         crumbs.append(Link(vocab.BODY_PARTS[part].name, hub_path("body-part", part)))

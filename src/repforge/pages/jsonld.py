@@ -9,7 +9,7 @@ from typing import Any
 from repforge.catalog import vocab
 from repforge.pages.exercise import ExercisePage
 from repforge.pages.hubs import Hub
-from repforge.pages.links import Link
+from repforge.pages.links import Link, exercise_path
 
 
 def _url(base_url: str, path: str) -> str:
@@ -87,7 +87,7 @@ def hub_graph(hub: Hub, base_url: str, shown: Sequence[Any] | None = None) -> di
                 "@type": "ListItem",
                 "position": i,
                 "name": ex.name,
-                "url": _url(base_url, f"/exercise/{ex.slug}"),
+                "url": _url(base_url, exercise_path(ex.slug)),
             }
             for i, ex in enumerate(members, start=1)
         ],

@@ -1,10 +1,10 @@
-"""Filtering, sorting and paging lists of exercises, shared by hubs and the API."""
+"""Filtering, sorting and paging lists of exercises: the one list filter of hubs and the API."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from repforge.catalog import vocab
@@ -30,7 +30,6 @@ class ExerciseFilter:
     pattern: str | None = None
     mechanic: str | None = None
     sort: str = "popularity"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         checks: list[tuple[str, str | None, vocab.Vocabulary[Any]]] = [
@@ -46,7 +45,9 @@ class ExerciseFilter:
         checks += [("available_equipment", v, vocab.EQUIPMENT) for v in self.available]
         for name, value, vocabulary in checks:
             if value is not None and value not in vocabulary:
-                raise InvalidInputError(name, f"unknown value {value!r}", list(vocabulary.slugs))
+                raise InvalidInputError(
+                    name, f"unknown {vocabulary.name} {value!r}", list(vocabulary.slugs)
+                )
         if self.sort not in SORTS:
             raise InvalidInputError("sort", f"unknown sort {self.sort!r}", list(SORTS))
 
@@ -82,7 +83,7 @@ class ExerciseFilter:
         )
 
 
-FitKey = Callable[[Exercise], tuple[float, int, str]]
+FitKey = Callable[[Exercise], tuple[float, int, str, str]]
 
 
 def _part_share(ex: Exercise, part: str) -> float:
@@ -113,7 +114,7 @@ def fit_key(kind: str, key: str) -> FitKey:
         share = lambda ex: _equipment_share(ex, key)  # noqa: E731
     else:
         share = lambda ex: 0.0  # noqa: E731
-    return lambda ex: (-round(share(ex), 3), -ex.popularity, ex.name.lower())
+    return lambda ex: (-round(share(ex), 3), *by_popularity(ex))
 
 
 _FIT_LABELS = {
@@ -144,15 +145,24 @@ def popular_spread(exercises: Iterable[Exercise], count: int) -> list[Exercise]:
     return sort_exercises(chosen, "popularity")
 
 
+def by_popularity(ex: Exercise) -> tuple[int, str, str]:
+    """Most popular first; ties by name, then slug, so every list has one order."""
+    return (-ex.popularity, ex.name.lower(), ex.slug)
+
+
+def by_name(ex: Exercise) -> tuple[str, str]:
+    return (ex.name.lower(), ex.slug)
+
+
 def sort_exercises(
     exercises: Iterable[Exercise], sort: str, fit: FitKey | None = None
 ) -> list[Exercise]:
     """`exercises` by name, by popularity, or by the hub's fit (popularity without a hub)."""
     if sort == "name":
-        return sorted(exercises, key=lambda e: e.name.lower())
+        return sorted(exercises, key=by_name)
     if sort == "fit" and fit is not None:
         return sorted(exercises, key=fit)
-    return sorted(exercises, key=lambda e: (-e.popularity, e.name.lower()))
+    return sorted(exercises, key=by_popularity)
 
 
 def apply(

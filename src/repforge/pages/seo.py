@@ -7,14 +7,21 @@ from xml.sax.saxutils import escape
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.plaintext import markdown_text as md
-from repforge.pages.compare import compare_path, pairs
+from repforge.pages.compare import pairs
 from repforge.pages.hubs import all_hubs
-from repforge.pages.links import PLAN_PATH, exercise_path
+from repforge.pages.links import (
+    INDEX_PATH,
+    PLAN_PATH,
+    SEARCH_PATH,
+    compare_path,
+    exercise_path,
+    markdown_path,
+)
 
 
 def public_paths(catalog: Catalog) -> list[str]:
     """Every indexable HTML page: home, index, hubs, exercises, comparisons, planner."""
-    paths = ["/", "/exercises", "/search", PLAN_PATH]
+    paths = ["/", INDEX_PATH, SEARCH_PATH, PLAN_PATH]
     paths += [hub.path for hub in all_hubs(catalog)]
     paths += [exercise_path(ex.slug) for ex in catalog]
     paths += [compare_path(a, b) for a, b in pairs(catalog)]
@@ -66,7 +73,7 @@ def llms(catalog: Catalog, base_url: str, site_name: str) -> str:
         if not members:
             continue
         lines += [f"### {md(part.name)}", ""]
-        lines += [f"- [{md(ex.name)}]({base}{exercise_path(ex.slug)}.md)" for ex in members]
+        lines += [f"- [{md(ex.name)}]({base}{markdown_path(ex.slug)})" for ex in members]
         lines.append("")
     lines += [
         "## API",

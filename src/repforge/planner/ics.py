@@ -55,6 +55,11 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def next_monday(today: date) -> date:
+    """The first Monday after `today` (a week later when today is a Monday): the default start."""
+    return today + timedelta(days=7 - today.weekday())
+
+
 def plan_ics(plan: Plan, start: date, at: time = time(18, 0)) -> str:
     """Calendar text; week 1 is the week containing `start`, events at local (floating) `at`."""
     monday = week_start(start)

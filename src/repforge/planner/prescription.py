@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
 
 Goal = Literal["strength", "hypertrophy", "endurance", "general-fitness", "fat-loss"]
@@ -22,14 +23,6 @@ Unit = Literal["reps", "seconds", "meters", "minutes"]
 GOALS: tuple[Goal, ...] = get_args(Goal)
 LEVELS: tuple[Level, ...] = get_args(Level)
 LEVEL_RANK: Mapping[Level, int] = {"beginner": 1, "intermediate": 2, "advanced": 3}
-
-# Experience cut-offs in months of consistent training: ACSM 2009 (Ratamess et al., Med Sci
-# Sports Exerc 41(3):687-708) [v]; chosen over NSCA and RP as the most conservative.
-LEVEL_MONTHS: Mapping[Level, tuple[int, int | None]] = {
-    "beginner": (0, 6),
-    "intermediate": (6, 24),
-    "advanced": (24, None),
-}
 
 # Only these categories are "hard sets" (0-4 RIR, 5-30 reps; RP landmarks definition). Stretching,
 # mobility and cardio never count toward volume; plyometrics, olympic lifts, balance and rehab
@@ -121,14 +114,6 @@ FREQUENCY_GROUPS: Mapping[str, tuple[str, ...]] = {
 }
 FREQUENCY_MIN_DAYS = 2
 FREQUENCY_DAY_SETS = 2.0
-
-
-def frequency_group_of(muscle: str) -> str | None:
-    """The invariant-#13 group a muscle belongs to, if any."""
-    for name, members in FREQUENCY_GROUPS.items():
-        if muscle in members:
-            return name
-    return None
 
 
 # Recovery: no muscle gets >= 4 direct sets on consecutive days; calves, abs, forearms and
@@ -279,7 +264,6 @@ RIR_RAMP: Mapping[Goal, Mapping[Level, tuple[int, int]]] = {
 RIR_HARD_SET_MAX = 4  # a hard set ends 0-4 reps short of failure (#8)
 # Lifts where a failed rep is unsafe without safeties keep RIR >= 1, beginners >= 2 (§6.3; #9);
 # beginners >= 2 in weeks 1-4, >= 1 after (Zourdos 2016; #10).
-NOT_FAILURE_SAFE_KIT = frozenset({"barbell", "trap-bar"})
 UNSAFE_MIN_RIR: Mapping[Level, int] = {"beginner": 2, "intermediate": 1, "advanced": 1}
 BEGINNER_EARLY_WEEKS = 4
 BEGINNER_EARLY_MIN_RIR = 2
@@ -335,8 +319,10 @@ def role_of(exercise: Exercise, goal: Goal) -> str:
 
 def failure_safe(exercise: Exercise) -> bool:
     """False for loaded barbell compounds, where a failed rep needs safeties or a spotter."""
-    kit = set(exercise.equipment.required) | set(exercise.equipment.options)
-    return not (exercise.mechanic == "compound" and kit & NOT_FAILURE_SAFE_KIT)
+    return not (
+        exercise.mechanic == "compound"
+        and not vocab.BARBELL_KIT.isdisjoint(exercise.equipment.slugs)
+    )
 
 
 def min_rir(exercise: Exercise, level: Level, week_in_plan: int) -> int:
@@ -431,7 +417,7 @@ RTS_CHART: Mapping[float, float] = {
     10: 73.9,
 }  # fmt: skip
 LOAD_INCREMENT_KG = 2.5  # NSCA increments, roughly 1-2.5 kg upper and 2.5-5 kg lower body [k]
-E1RM_MAX_REPS = 12  # Reynolds et al. 2006: ignore sets above 12 reps
+E1RM_MAX_REPS = 12  # Reynolds et al. 2006: e1RM formulas hold only for sets of 12 reps or fewer
 
 
 def percent_1rm(reps_plus_rir: float) -> float:

@@ -13,7 +13,7 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.catalog.names import slugify
-from repforge.errors import InvalidInputError, NotFoundError
+from repforge.errors import InvalidInputError, NotFoundError, field_error
 from repforge.planner.prescription import (
     LEVEL_RANK,
     Goal,
@@ -227,15 +227,8 @@ def parse_profile(data: Mapping[str, Any] | Profile) -> Profile:
     try:
         return Profile.model_validate(dict(data))
     except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = [str(part) for part in error["loc"]]
-        message = str(error["msg"]).removeprefix("Value error, ")
-        field = loc[0] if loc else message.split(":", 1)[0]
-        if not loc and ": " in message:
-            message = message.split(": ", 1)[1]
-        if error["type"] == "extra_forbidden":
-            message = "unknown field"
-        raise InvalidInputError(field, message) from None
+        field, message = field_error(exc.errors()[0])
+        raise InvalidInputError(field or "profile", message) from None
 
 
 def check_against_catalog(profile: Profile, catalog: Catalog) -> None:
@@ -360,10 +353,6 @@ class Eligibility:
             self._best_direct[exercise.pattern] = best
         return exercise.popularity > best
 
-    def named_skill(self, exercise: Exercise) -> bool:
-        """Whether a stand-in may be presented as a step toward this skill (see _find_options)."""
-        return self.asked(exercise) or self.usual_choice(exercise)
-
     def _find_options(self) -> list[Option]:
         # A stand-in is labelled as a step toward a skill only when the user asked for that skill
         # (cannot_do) or the skill is the usual choice for its pattern that the level rules out.
@@ -411,8 +400,7 @@ CURIOSITY_PENALTY = 15
 
 def is_barbell_lift(exercise: Exercise) -> bool:
     """A main lift loaded on a barbell or trap bar (back squat, deadlift, bench, overhead press)."""
-    kit = set(exercise.equipment.required)
-    return is_main_lift(exercise) and bool(kit & {"barbell", "trap-bar"})
+    return is_main_lift(exercise) and not vocab.BARBELL_KIT.isdisjoint(exercise.equipment.required)
 
 
 def score(option: Option, profile: Profile) -> int:

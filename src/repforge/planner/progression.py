@@ -199,13 +199,6 @@ def build_weeks(
     return weeks
 
 
-def _deloaded(profile: Profile, planned: Planned) -> Planned:
-    # Sets about halved, RIR 4, and the load of the block's first week (Bell 2022; RP practice).
-    opening = replace(planned, rir=rir_for(profile, planned.option, 1, 1))
-    sets = max(1, int(planned.sets * rx.DELOAD_SET_FACTOR))
-    return replace(planned, sets=sets, rir=rx.DELOAD_RIR, load_kg=load_for(profile, opening))
-
-
 def _f(check: str, severity: str, message: str, week: int, **where: str) -> Finding:
     return Finding.model_validate(
         {"check": check, "severity": severity, "message": message, "week": week, **where}

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
-from repforge.errors import InvalidInputError
+from repforge.errors import InvalidInputError, field_error
 from repforge.planner import explain
 from repforge.planner import prescription as rx
 from repforge.planner.plan import (
@@ -329,12 +329,8 @@ def validate_plan(catalog: Catalog, plan_json: Plan | Mapping[str, Any] | str) -
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(p) for p in error["loc"]) or "plan"
-        message = str(error["msg"]).removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown field"
-        raise InvalidInputError(field, message) from None
+        field, message = field_error(exc.errors()[0])
+        raise InvalidInputError(field or "plan", message) from None
     return validate(catalog, plan)
 
 

@@ -11,10 +11,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from repforge import __version__, importing
-from repforge.catalog import load
+from repforge import __version__
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
+from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
 from repforge.web import docs, errors, security, static_site
@@ -29,13 +29,6 @@ from repforge.web.state import AppState
 from repforge.web.templating import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
-
-
-def load_catalog(settings: Settings) -> Catalog:
-    """The catalog this instance serves: a configured folder or the built-in one."""
-    if settings.catalog_dir is not None:
-        return load.load_dir(settings.catalog_dir)
-    return load.load_builtin()
 
 
 class CatalogRefresh:
@@ -54,14 +47,13 @@ class CatalogRefresh:
 def create_app(settings: Settings | None = None, catalog: Catalog | None = None) -> FastAPI:
     """Build the app: load the catalog, open (and migrate) the database, mount the routes."""
     settings = settings or get_settings()
-    base = catalog if catalog is not None else load_catalog(settings)
     engine = db.make_engine(settings.resolved_database_url, settings.database_busy_timeout_ms)
     if settings.auto_migrate:
         db.upgrade(engine)
     sessions = db.session_factory(engine)
-    catalog, revision = importing.custom_catalog(sessions, base)
+    served = catalog_for(settings, sessions, catalog)
     with db.transaction(sessions) as session:
-        MetaRepository(session).put("catalog_version", catalog.version)
+        MetaRepository(session).put("catalog_version", served.catalog.version)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -78,7 +70,12 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
         openapi_url="/api/v1/openapi.json",
     )
     state = AppState(
-        settings, catalog, engine, sessions, base_catalog=base, catalog_revision=revision
+        settings,
+        served.catalog,
+        engine,
+        sessions,
+        base_catalog=served.base,
+        catalog_revision=served.revision,
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ import orjson
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from repforge.web.export_flag import is_static
 from repforge.web.state import AppState
@@ -20,31 +22,64 @@ def state_of(request: Request) -> AppState:
     return state
 
 
-def cached(
-    request: Request, key: str, media_type: str, render: Callable[[], str | bytes]
-) -> Response:
-    """Serve a rendered page from the bounded per-version cache, with ETag and 304 support."""
-    state = state_of(request)
-    cache = response_cache(request)
+CacheKey = tuple[str, str]
+Render = Callable[[], str | bytes]
+
+
+def _cache_key(request: Request, key: str, media_type: str) -> CacheKey:
     # a static export renders some pages differently (browser search, no live forms)
     flavour = "static " if is_static(request) else ""
-    cache_key = (state.catalog.version, f"{flavour}{media_type} {key}")
-    item = cache.get(cache_key)
-    if item is None:
-        produced = render()
-        body = produced.encode() if isinstance(produced, str) else produced
-        etag = f'"{state.catalog.version}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
-        cache.put(cache_key, body, etag)
-    else:
-        body, etag = item
+    return (state_of(request).catalog.version, f"{flavour}{media_type} {key}")
+
+
+def _produce(request: Request, cache_key: CacheKey, render: Render) -> tuple[bytes, str]:
+    """Render a body, keep it in the cache and return it with its ETag."""
+    version = cache_key[0]
+    produced = render()
+    body = produced.encode() if isinstance(produced, str) else produced
+    etag = f'"{version}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
+    response_cache(request).put(cache_key, body, etag)
+    return body, etag
+
+
+def _respond(
+    request: Request, body: bytes, etag: str, media_type: str, cache_control: str | None
+) -> Response:
+    state = state_of(request)
     headers = {
         "ETag": etag,
-        "Cache-Control": f"public, max-age={state.settings.cache_max_age_s}",
+        "Cache-Control": cache_control or f"public, max-age={state.settings.cache_max_age_s}",
         "Vary": "Accept",
     }
     if _etag_matches(request.headers.get("if-none-match", ""), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
+
+
+async def cached(
+    request: Request,
+    key: str,
+    media_type: str,
+    render: Render,
+    cache_control: str | None = None,
+) -> Response:
+    """Serve a page from the bounded per-version cache, with ETag and 304 support.
+
+    A miss renders in the thread pool, so a slow page never stalls the event loop (and the
+    other requests on it); a hit is a dictionary lookup and stays on the loop.
+    """
+    cache_key = _cache_key(request, key, media_type)
+    item = response_cache(request).get(cache_key)
+    if item is None:
+        item = await run_in_threadpool(_produce, request, cache_key, render)
+    return _respond(request, *item, media_type, cache_control)
+
+
+def cached_sync(request: Request, key: str, media_type: str, render: Render) -> Response:
+    """`cached` for routes that already run in the thread pool."""
+    cache_key = _cache_key(request, key, media_type)
+    item = response_cache(request).get(cache_key) or _produce(request, cache_key, render)
+    return _respond(request, *item, media_type, None)
 
 
 JSON = "application/json"
@@ -78,27 +113,36 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.size = 0
         self._items: OrderedDict[tuple[str, str], tuple[bytes, str]] = OrderedDict()
+        # async routes and thread-pool renders share the cache: every read-modify-write holds it
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._items)
 
+    def held_keys(self) -> list[tuple[str, str]]:
+        """A snapshot of the keys held, least recently used first."""
+        with self._lock:
+            return list(self._items)
+
     def get(self, key: tuple[str, str]) -> tuple[bytes, str] | None:
-        item = self._items.get(key)
-        if item is not None:
-            self._items.move_to_end(key)
-        return item
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
 
     def put(self, key: tuple[str, str], body: bytes, etag: str) -> None:
         if len(body) > self.max_bytes:
             return
-        old = self._items.pop(key, None)
-        if old is not None:
-            self.size -= len(old[0])
-        self._items[key] = (body, etag)
-        self.size += len(body)
-        while self.size > self.max_bytes:
-            _, (dropped, _) = self._items.popitem(last=False)
-            self.size -= len(dropped)
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.size -= len(old[0])
+            self._items[key] = (body, etag)
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _, (dropped, _) = self._items.popitem(last=False)
+                self.size -= len(dropped)
 
 
 def response_cache(request: Request) -> ResponseCache:
@@ -115,19 +159,6 @@ def _etag_matches(header: str, etag: str) -> bool:
     return etag in tags or "*" in tags
 
 
-def cached_json(request: Request, key: str, render: Callable[[], object]) -> Response:
+async def cached_json(request: Request, key: str, render: Callable[[], object]) -> Response:
     """Serve `render()` as orjson bytes made once per catalog version, with ETag and 304."""
-    state = state_of(request)
-    cache = response_cache(request)
-    cache_key = (state.catalog.version, key)
-    item = cache.get(cache_key)
-    if item is None:
-        body = dump_json(render())
-        etag = f'"{state.catalog.version}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
-        cache.put(cache_key, body, etag)
-    else:
-        body, etag = item
-    headers = {"ETag": etag, "Cache-Control": f"public, max-age={state.settings.cache_max_age_s}"}
-    if _etag_matches(request.headers.get("if-none-match", ""), etag):
-        return Response(status_code=304, headers=headers)
-    return Response(body, media_type=JSON, headers=headers)
+    return await cached(request, key, JSON, lambda: dump_json(render()))

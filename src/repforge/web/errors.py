@@ -18,6 +18,7 @@ from repforge.errors import (
     NotFoundError,
     PlanError,
     RepforgeError,
+    field_error,
 )
 from repforge.pages.links import Link, exercise_path
 from repforge.search import index_for
@@ -125,10 +126,7 @@ async def _http(request: Request, exc: Exception) -> Response:
 async def _validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {
-            "field": ".".join(str(p) for p in e["loc"] if p not in ("query", "path", "body")),
-            "message": e["msg"],
-        }
+        dict(zip(("field", "message"), field_error(e, ("query", "path", "body")), strict=True))
         for e in exc.errors()
     ]
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from repforge import importing
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
+from repforge.served import catalog_for
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,9 @@ class AppState:
             self.catalog_checked_at = time.monotonic()
             if importing.revision(self.sessions) == self.catalog_revision:
                 return False
-            catalog, revision = importing.custom_catalog(self.sessions, self.base_catalog)
+            served = catalog_for(self.settings, self.sessions, self.base_catalog)
             # rendered pages are cached per catalog version, so the old ones simply age out
-            self.catalog, self.catalog_revision = catalog, revision
+            self.catalog, self.catalog_revision = served.catalog, served.revision
             return True
         except SQLAlchemyError:
             log.exception("catalog refresh failed; serving the catalog already loaded")

@@ -24,6 +24,6 @@ router = APIRouter(include_in_schema=False)
 @router.get(SEARCH_INDEX_PATH)
 async def search_index(request: Request) -> Response:
     """The in-browser search index (used by the static export, harmless live)."""
-    return cached_json(
+    return await cached_json(
         request, "static-search-index", lambda: static_index(state_of(request).catalog)
     )

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DATASETS = Path(__file__).parents[4] / "shared" / "datasets"
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import pytest
 
 from repforge.catalog.importers import exercisedb
 from repforge.errors import ImportFormatError
+from tests.factories import DATASETS
 
-from .conftest import DATASETS, FIXTURES
+from .conftest import FIXTURES
 
 
 def test_classic_records() -> None:
@@ -69,14 +70,14 @@ def test_a_record_without_target_is_refused() -> None:
 def test_our_export_record_reads_back_the_same(tmp_path: Path) -> None:
     drafts, _ = exercisedb.parse(FIXTURES / "exercisedb" / "classic.json")
     again = tmp_path / "again.json"
-    again.write_text(json.dumps([exercisedb.record(d) for d in drafts]))
+    again.write_text(json.dumps([exercisedb.export_record(d) for d in drafts]))
     assert exercisedb.parse(again)[0] == drafts
 
 
 def test_source_named_on_the_command_line_wins(tmp_path: Path) -> None:
     drafts, _ = exercisedb.parse(FIXTURES / "exercisedb" / "classic.json")
     again = tmp_path / "again.json"
-    again.write_text(json.dumps([exercisedb.record(d) for d in drafts]))
+    again.write_text(json.dumps([exercisedb.export_record(d) for d in drafts]))
     renamed, report = exercisedb.parse(again, "my-gym")
     assert {d.provenance.source for d in renamed} == {"my-gym"}
     assert report.source == "my-gym"
@@ -90,5 +91,17 @@ def test_the_published_v1_dataset_round_trips(tmp_path: Path) -> None:
     assert report.records == len(drafts) == 1500
     assert not report.unmapped
     again = tmp_path / "again.json"
-    again.write_text(json.dumps([exercisedb.record(d) for d in drafts]))
+    again.write_text(json.dumps([exercisedb.export_record(d) for d in drafts]))
     assert exercisedb.parse(again)[0] == drafts
+
+
+def test_a_hand_edited_export_with_an_unknown_muscle_names_the_record(tmp_path: Path) -> None:
+    drafts, _ = exercisedb.parse(FIXTURES / "exercisedb" / "classic.json")
+    records = [exercisedb.export_record(d) for d in drafts]
+    records[0]["repforge"]["target"] = "wings"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(records))
+    with pytest.raises(ImportFormatError) as caught:
+        exercisedb.parse(edited)
+    assert caught.value.index == 0
+    assert "wings" in str(caught.value)

@@ -199,3 +199,17 @@ def test_mapping_doc_is_current() -> None:
     for item in vocab.EQUIPMENT:
         word = crosswalk.exercisedb_equipment_word([item.slug])
         assert f"`{item.slug}`" in rows[word], f"docs/exercisedb.md: {item.slug} under {word}"
+
+
+def test_the_api_and_the_file_export_share_one_record_in_exercisedb_style() -> None:
+    from repforge.catalog.importers import exercisedb as edb_file
+    from repforge.catalog.load import load_builtin
+    from repforge.web.api import exercisedb_service
+
+    for exercise in load_builtin():
+        served = exercisedb_service.record(exercise).model_dump(mode="json")
+        exported = edb_file.export_record(exercise)
+        assert {k: exported[k] for k in served} == served, exercise.slug
+        assert exported["name"] == exercise.name.lower()
+        assert exported["target"] in crosswalk.EXERCISEDB_TARGETS
+        assert exported["target"] not in exported["secondaryMuscles"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+
 from repforge.web.api.schemas import TermPublic
 from repforge.web.caching import ResponseCache, dump_json
 
@@ -33,3 +36,35 @@ def test_replacing_a_key_keeps_the_size_right() -> None:
 def test_dump_json_serialises_models_with_orjson() -> None:
     term = TermPublic(slug="legs", name="Legs", count=2)
     assert dump_json([term]) == b'[{"slug":"legs","name":"Legs","count":2}]'
+
+
+def test_eight_threads_hammering_the_cache_keep_it_consistent() -> None:
+    cache = ResponseCache(max_bytes=4_000)
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def hammer(worker: int) -> None:
+        start.wait()
+        try:
+            for i in range(20_000):
+                key = ("v", str((i * 7 + worker) % 300))
+                if cache.get(key) is None:
+                    cache.put(key, b"x" * (1 + i % 50), '"e"')
+        except BaseException as exc:  # any failure in a thread fails the test
+            errors.append(exc)
+
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible to expose races
+    try:
+        threads = [threading.Thread(target=hammer, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(previous)
+    assert errors == []
+    held = [cache.get(key) for key in cache.held_keys()]
+    assert cache.size == sum(len(item[0]) for item in held if item is not None)
+    assert None not in held
+    assert cache.size <= cache.max_bytes

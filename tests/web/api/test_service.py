@@ -11,9 +11,11 @@ from repforge.web.api.schemas import ExerciseQuery
 from tests.factories import make_catalog, make_exercise
 
 
-def test_check_query_names_the_field_and_lists_allowed_values() -> None:
+def test_a_bad_filter_value_names_the_field_and_lists_allowed_values(
+    small_catalog: Catalog,
+) -> None:
     with pytest.raises(InvalidInputError) as raised:
-        service.check_query(ExerciseQuery(pattern="squat", mechanic="both"))
+        service.list_exercises(small_catalog, ExerciseQuery(pattern="squat", mechanic="both"))
     assert raised.value.field == "mechanic"
     assert raised.value.allowed == ["compound", "isolation"]
 

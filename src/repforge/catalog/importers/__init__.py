@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 
 from repforge.catalog.importers import exercisedb, free_exercise_db, repforge_yaml, wger
@@ -12,16 +13,26 @@ from repforge.errors import InvalidInputError
 
 Parser = Callable[[Path, str | None], tuple[list[Exercise], ImportReport]]
 
+
+class ImportFormat(StrEnum):
+    """The layouts `parse` reads (the CLI offers exactly these)."""
+
+    FREE_EXERCISE_DB = "free-exercise-db"
+    EXERCISEDB = "exercisedb"
+    WGER = "wger"
+    REPFORGE = "repforge"
+
+
 FORMATS: dict[str, Parser] = {
-    "free-exercise-db": free_exercise_db.parse,
-    "exercisedb": exercisedb.parse,
-    "wger": wger.parse,
-    "repforge": repforge_yaml.parse,
+    ImportFormat.FREE_EXERCISE_DB: free_exercise_db.parse,
+    ImportFormat.EXERCISEDB: exercisedb.parse,
+    ImportFormat.WGER: wger.parse,
+    ImportFormat.REPFORGE: repforge_yaml.parse,
 }
 
 
 def parse(fmt: str, path: Path, source: str | None = None) -> tuple[list[Exercise], ImportReport]:
     """Drafts and report for `path` read as `fmt`; ImportFormatError on malformed input."""
     if fmt not in FORMATS:
-        raise InvalidInputError("format", f"unknown import format {fmt!r}", list(FORMATS))
+        raise InvalidInputError("format", f"unknown import format {fmt!r}", [*map(str, FORMATS)])
     return FORMATS[fmt](path, source)

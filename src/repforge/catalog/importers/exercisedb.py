@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from repforge.catalog import crosswalk, vocab
 from repforge.catalog.importers import draft, reading
@@ -22,6 +22,25 @@ V1_LICENCE = "AGPL-3.0-or-later"
 CLASSIC_LICENCE = "unspecified"
 AUTHOR = "ExerciseDB"
 _STEP_PREFIX = re.compile(r"^\s*step\s*:?\s*\d+\s*[:.)-]?\s*", re.IGNORECASE)
+
+
+class _Exact(BaseModel):
+    """Our own facts, written beside the ExerciseDB fields by our export for a lossless trip."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: reading.NonBlank
+    target: str
+    secondary: list[str] = []
+    category: str | None = None
+
+    @field_validator("target", "secondary")
+    @classmethod
+    def _muscles(cls, value: str | list[str]) -> str | list[str]:
+        for muscle in [value] if isinstance(value, str) else value:
+            if muscle not in vocab.MUSCLES:
+                raise ValueError(f"unknown muscle {muscle!r}")
+        return value
 
 
 class _Classic(BaseModel):
@@ -43,6 +62,7 @@ class _Classic(BaseModel):
     source: str | None = None
     sourceId: str | None = None  # noqa: N815
     sources: list[str] = []
+    repforge: _Exact | None = None
 
 
 class _V1(BaseModel):
@@ -94,15 +114,23 @@ def _steps(instructions: list[str]) -> list[str]:
 
 
 def _classic(index: int, item: _Classic, report: ImportReport) -> draft.Record:
-    facts = _facts(
-        item.name, [item.bodyPart], [item.target], item.secondaryMuscles, [item.equipment], report
-    )
+    exact = item.repforge
+    if exact is None:
+        targets, secondary, category = [item.target], item.secondaryMuscles, item.category
+    else:
+        # our export: the exact muscles, not the coarser ExerciseDB words beside them
+        targets = [muscle_word(exact.target)]
+        secondary = [muscle_word(m) for m in exact.secondary]
+        category = exact.category
+    facts = _facts(item.name, [item.bodyPart], targets, secondary, [item.equipment], report)
+    if exact is not None:
+        facts.target, facts.secondary = [exact.target], exact.secondary
     facts.difficulty = _ours(item.difficulty, vocab.DIFFICULTIES, "difficulty", report)
-    facts.category = _ours(item.category, vocab.CATEGORIES, "category", report)
+    facts.category = _ours(category, vocab.CATEGORIES, "category", report)
     return draft.Record(
         index=index,
         source_id=item.sourceId or item.id,
-        name=item.name,
+        name=exact.name if exact is not None else item.name,
         facts=facts,
         author=item.author or AUTHOR,
         licence=item.licence or CLASSIC_LICENCE,
@@ -173,21 +201,37 @@ def muscle_word(muscle: str) -> str:
 
 
 def record(exercise: Exercise) -> dict[str, Any]:
-    """One exercise as a classic ExerciseDB record, plus the provenance fields we read back."""
-    provenance = exercise.provenance
+    """One exercise as an ExerciseDB record: the one mapping of the API and the file export.
+
+    ExerciseDB's style throughout, so its clients can filter on what they read: a lower-case
+    name, a target from its target list, secondary muscles in the same words, strongest first.
+    """
     return {
         "id": exercise.slug,
-        "name": exercise.name,
+        "name": crosswalk.exercisedb_name(exercise.name),
         "bodyPart": crosswalk.exercisedb_body_part_of(exercise),
         "equipment": crosswalk.exercisedb_equipment_word(exercise.equipment.slugs),
-        "target": muscle_word(exercise.target),
-        # a word may repeat the target's ("delts" for front delts beside side delts) so that
-        # reading the record back gives the same muscles
-        "secondaryMuscles": list(dict.fromkeys(muscle_word(s.muscle) for s in exercise.secondary)),
+        "target": crosswalk.exercisedb_target(exercise.target),
+        "secondaryMuscles": crosswalk.exercisedb_secondary(exercise),
         "instructions": list(exercise.steps),
         "description": exercise.summary or "",
-        "difficulty": exercise.difficulty,
-        "category": exercise.category,
+        "difficulty": crosswalk.exercisedb_level(exercise.difficulty),
+        "category": crosswalk.exercisedb_category(exercise.category),
+        "gifUrl": None,
+    }
+
+
+def export_record(exercise: Exercise) -> dict[str, Any]:
+    """`record` plus what our import reads back losslessly: provenance and our exact facts."""
+    provenance = exercise.provenance
+    return {
+        **record(exercise),
+        "repforge": {
+            "name": exercise.name,
+            "target": exercise.target,
+            "secondary": [s.muscle for s in exercise.secondary],
+            "category": exercise.category,
+        },
         "licence": provenance.licence,
         "author": provenance.author,
         "source": provenance.source,

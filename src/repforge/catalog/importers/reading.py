@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, StringConstraints, ValidationError
 
-from repforge.errors import ImportFormatError
+from repforge.errors import ImportFormatError, field_error
 
 # Far above any published exercise dataset (the largest file is ~3 MiB), far below harm.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -46,14 +46,6 @@ def record_list(data: Any, name: str) -> list[Any]:
     return data
 
 
-def _message(error: Any) -> str:
-    if error["type"] == "missing":
-        return "is missing"
-    if error["type"] == "string_too_short":
-        return "is empty"
-    return str(error["msg"])
-
-
 def validate(model: type[M], item: Any, name: str, index: int, prefix: str = "") -> M:
     """`item` as `model`, or ImportFormatError naming the record and the field at fault."""
     if not isinstance(item, dict):
@@ -61,6 +53,5 @@ def validate(model: type[M], item: Any, name: str, index: int, prefix: str = "")
     try:
         return model.model_validate(item)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        field = prefix + ".".join(str(part) for part in error["loc"]) or None
-        raise ImportFormatError(name, _message(error), index, field) from None
+        field, message = field_error(exc.errors()[0])
+        raise ImportFormatError(name, message, index, prefix + field or None) from None

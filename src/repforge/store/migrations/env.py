@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from repforge.config import get_settings
 from repforge.store.tables import Base
 
 config = context.config
@@ -18,8 +19,9 @@ def run() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
+    # `alembic` run from the repository root (alembic.ini) has no URL: use the settings'
     engine = config.attributes.get("engine") or create_engine(
-        config.get_main_option("sqlalchemy.url") or ""
+        config.get_main_option("sqlalchemy.url") or get_settings().resolved_database_url
     )
     with engine.begin() as conn:
         context.configure(connection=conn, target_metadata=target_metadata)

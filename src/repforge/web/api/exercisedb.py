@@ -48,7 +48,7 @@ def _catalog(request: Request) -> Catalog:
 @router.get("/exercises", response_model=Records, responses=problem_responses(422))
 async def exercises(request: Request, limit: Limit = None, offset: Offset = 0) -> Response:
     """Every exercise, paged."""
-    return cached_json(
+    return await cached_json(
         request,
         f"edb:all:{limit}:{offset}",
         lambda: service.all_exercises(_catalog(request), limit, offset),
@@ -64,7 +64,7 @@ async def exercise(
     request: Request, exercise_id: Annotated[str, Path(alias="id", max_length=80)]
 ) -> Response:
     """One exercise by id (our slug)."""
-    return cached_json(
+    return await cached_json(
         request, f"edb:id:{exercise_id}", lambda: service.by_id(_catalog(request), exercise_id)
     )
 
@@ -77,7 +77,7 @@ async def by_name(
     offset: Offset = 0,
 ) -> Response:
     """Exercises whose name contains `name`."""
-    return cached_json(
+    return await cached_json(
         request,
         f"edb:name:{limit}:{offset}:{name}",
         lambda: service.by_name(_catalog(request), name, limit, offset),
@@ -91,7 +91,7 @@ async def by_body_part(
     request: Request, body_part: BodyPart, limit: Limit = None, offset: Offset = 0
 ) -> Response:
     """Exercises for an ExerciseDB body part."""
-    return cached_json(
+    return await cached_json(
         request,
         f"edb:bodyPart:{limit}:{offset}:{body_part}",
         lambda: service.by_body_part(_catalog(request), body_part, limit, offset),
@@ -101,7 +101,7 @@ async def by_body_part(
 @router.get("/exercises/bodyPartList", response_model=list[str])
 async def body_part_list(request: Request) -> Response:
     """ExerciseDB's body parts."""
-    return cached_json(request, "edb:body_part_list", service.body_part_list)
+    return await cached_json(request, "edb:body_part_list", service.body_part_list)
 
 
 @router.get("/exercises/target/{target}", response_model=Records, responses=problem_responses(422))
@@ -109,7 +109,7 @@ async def by_target(
     request: Request, target: Target, limit: Limit = None, offset: Offset = 0
 ) -> Response:
     """Exercises for an ExerciseDB target muscle."""
-    return cached_json(
+    return await cached_json(
         request,
         f"edb:target:{limit}:{offset}:{target}",
         lambda: service.by_target(_catalog(request), target, limit, offset),
@@ -119,7 +119,7 @@ async def by_target(
 @router.get("/exercises/targetList", response_model=list[str])
 async def target_list(request: Request) -> Response:
     """ExerciseDB's target muscles."""
-    return cached_json(request, "edb:target_list", service.target_list)
+    return await cached_json(request, "edb:target_list", service.target_list)
 
 
 @router.get(
@@ -129,7 +129,7 @@ async def by_equipment(
     request: Request, equipment: Equipment, limit: Limit = None, offset: Offset = 0
 ) -> Response:
     """Exercises for an ExerciseDB equipment word."""
-    return cached_json(
+    return await cached_json(
         request,
         f"edb:equipment:{limit}:{offset}:{equipment}",
         lambda: service.by_equipment(_catalog(request), equipment, limit, offset),
@@ -139,4 +139,4 @@ async def by_equipment(
 @router.get("/exercises/equipmentList", response_model=list[str])
 async def equipment_list(request: Request) -> Response:
     """ExerciseDB's equipment words."""
-    return cached_json(request, "edb:equipment_list", service.equipment_list)
+    return await cached_json(request, "edb:equipment_list", service.equipment_list)

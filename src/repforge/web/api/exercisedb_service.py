@@ -8,26 +8,15 @@ from functools import lru_cache
 
 from repforge.catalog import crosswalk
 from repforge.catalog.catalog import Catalog
+from repforge.catalog.importers import exercisedb
 from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
 from repforge.web.api.schemas import ExerciseDbExercise
 
 
 def record(ex: Exercise) -> ExerciseDbExercise:
-    """One exercise as an ExerciseDB record; gifUrl stays null until we have media."""
-    return ExerciseDbExercise(
-        id=ex.slug,
-        name=crosswalk.exercisedb_name(ex.name),
-        bodyPart=crosswalk.exercisedb_body_part_of(ex),
-        equipment=crosswalk.exercisedb_equipment_word(ex.equipment.slugs),
-        target=crosswalk.exercisedb_target(ex.target),
-        secondaryMuscles=crosswalk.exercisedb_secondary(ex),
-        instructions=list(ex.steps),
-        description=ex.summary or "",
-        difficulty=crosswalk.exercisedb_level(ex.difficulty),
-        category=crosswalk.exercisedb_category(ex.category),
-        gifUrl=None,
-    )
+    """One exercise as an ExerciseDB record (the file export's mapping); gifUrl null for now."""
+    return ExerciseDbExercise.model_validate(exercisedb.record(ex))
 
 
 @lru_cache(maxsize=2)

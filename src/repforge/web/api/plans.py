@@ -6,12 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Request, Response
 
-from repforge.errors import NotFoundError
+from repforge import saved_plans
 from repforge.planner.plan import Plan, ValidationReport
 from repforge.planner.profile import Profile
-from repforge.planner.service import make_plan, validate_plan
-from repforge.store.db import transaction
-from repforge.store.plans import PlanRepository
+from repforge.planner.service import validate_plan
 from repforge.web.api.schemas import problem_responses
 from repforge.web.caching import OrjsonResponse, state_of
 
@@ -35,12 +33,7 @@ class SavedPlanPublic(Plan):
 def create_plan(request: Request, profile: Profile) -> dict[str, Any]:
     """Solve the profile, save the plan under its content id and return it."""
     state = state_of(request)
-    plan = make_plan(state.catalog, profile)
-    plan_id = plan.content_id()
-    data = plan.to_json_data()
-    with transaction(state.sessions) as session:
-        PlanRepository(session).save(plan_id, state.catalog.version, data)
-    return {"id": plan_id, **data}
+    return saved_plans.create(state.sessions, state.catalog, profile)
 
 
 @router.get(
@@ -51,11 +44,7 @@ def create_plan(request: Request, profile: Profile) -> dict[str, Any]:
 )
 def get_plan(request: Request, plan_id: PlanId) -> dict[str, Any]:
     """The plan saved under `plan_id` by POST /plans."""
-    with transaction(state_of(request).sessions) as session:
-        data = PlanRepository(session).get(plan_id)
-    if data is None:
-        raise NotFoundError("plan", plan_id)
-    return {"id": plan_id, **data}
+    return saved_plans.get(state_of(request).sessions, plan_id)
 
 
 @router.post(

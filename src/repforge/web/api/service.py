@@ -11,8 +11,10 @@ from repforge.catalog import relations, vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
+from repforge.pages import listing
 from repforge.pages.exercise import Related, compose
-from repforge.pages.links import exercise_path
+from repforge.pages.links import exercise_path, markdown_path
+from repforge.pages.listing import ExerciseFilter
 from repforge.pages.text import equipment_label
 from repforge.search.index import index_for
 from repforge.web.api.schemas import (
@@ -44,19 +46,6 @@ from repforge.web.api.schemas import (
 
 LICENCE = LicencePublic(text="CC-BY-SA-4.0", code="AGPL-3.0-or-later")
 
-# Query fields checked against a vocabulary, so a bad value names the field and what is allowed.
-_CHECKED: dict[str, vocab.Vocabulary[Any]] = {
-    "body_part": vocab.BODY_PARTS,
-    "target": vocab.MUSCLES,
-    "muscle": vocab.MUSCLES,
-    "equipment": vocab.EQUIPMENT,
-    "available_equipment": vocab.EQUIPMENT,
-    "difficulty": vocab.DIFFICULTIES,
-    "category": vocab.CATEGORIES,
-    "pattern": vocab.PATTERNS,
-    "mechanic": vocab.MECHANICS,
-}
-
 
 def check_slugs(
     field: str, values: Iterable[str | None], vocabulary: vocab.Vocabulary[Any]
@@ -67,13 +56,6 @@ def check_slugs(
             raise InvalidInputError(
                 field, f"unknown {vocabulary.name} {value!r}", list(vocabulary.slugs)
             )
-
-
-def check_query(query: ExerciseQuery) -> None:
-    """Raise InvalidInputError for the first filter value outside its vocabulary."""
-    for field, vocabulary in _CHECKED.items():
-        value = getattr(query, field)
-        check_slugs(field, value if isinstance(value, list) else [value], vocabulary)
 
 
 def exercise_public(ex: Exercise) -> ExercisePublic:
@@ -104,61 +86,34 @@ def _summary_fields(ex: Exercise) -> dict[str, Any]:
     }
 
 
-def _matcher(query: ExerciseQuery) -> Callable[[Exercise], bool]:
-    equipment = frozenset(query.equipment)
-    kit = frozenset(query.available_equipment) | {"bodyweight"}
-    singles = [
-        (name, value)
-        for name, value in (
-            ("body_part", query.body_part),
-            ("target", query.target),
-            ("difficulty", query.difficulty),
-            ("category", query.category),
-            ("pattern", query.pattern),
-            ("mechanic", query.mechanic),
-        )
-        if value is not None
-    ]
-
-    def matches(ex: Exercise) -> bool:
-        if any(getattr(ex, name) != value for name, value in singles):
-            return False
-        if query.muscle is not None and query.muscle not in ex.muscle_weights:
-            return False
-        if equipment and equipment.isdisjoint(ex.equipment.slugs):
-            return False
-        return not query.available_equipment or ex.equipment.doable_with(kit)
-
-    return matches
-
-
-def _by_popularity(ex: Exercise) -> tuple[int, str, str]:
-    return (-ex.popularity, ex.name.lower(), ex.slug)
-
-
-def _by_name(ex: Exercise) -> tuple[str, str]:
-    return (ex.name.lower(), ex.slug)
+def exercise_filter(query: ExerciseQuery) -> ExerciseFilter:
+    """The site's list filter for an API query; a value outside its vocabulary raises."""
+    return ExerciseFilter(
+        body_part=query.body_part,
+        muscle=query.muscle,
+        target=query.target,
+        equipment=tuple(query.equipment),
+        available=tuple(query.available_equipment),
+        difficulty=query.difficulty,
+        category=query.category,
+        pattern=query.pattern,
+        mechanic=query.mechanic,
+        sort="name" if query.sort == "name" else "popularity",
+    )
 
 
 def list_exercises(catalog: Catalog, query: ExerciseQuery) -> ExercisesPublic:
     """Exercises matching every filter, sorted and paged."""
-    check_query(query)
-    matches = _matcher(query)
-    found = [ex for ex in catalog if matches(ex)]
+    wanted = exercise_filter(query)
+    found = listing.apply(catalog, wanted)
     words = (query.q or "").strip()
-    scores: dict[str, float] = {}
     if words:
-        scores = {
-            hit.slug: hit.score for hit in index_for(catalog).search(words, limit=len(catalog)).hits
-        }
+        hits = index_for(catalog).search(words, limit=len(catalog)).hits
+        scores = {hit.slug: hit.score for hit in hits}
         found = [ex for ex in found if ex.slug in scores]
-    sort = query.sort or ("relevance" if words else "popularity")
-    if sort == "relevance" and words:
-        found.sort(key=lambda ex: (-scores[ex.slug], *_by_popularity(ex)))
-    elif sort == "name":
-        found.sort(key=_by_name)
-    else:
-        found.sort(key=_by_popularity)
+        if (query.sort or "relevance") == "relevance":
+            # a stable sort: equal scores keep the filter's popularity order
+            found.sort(key=lambda ex: -scores[ex.slug])
     page = found[query.offset : query.offset + query.limit]
     return ExercisesPublic(
         data=[exercise_public(ex) for ex in page],
@@ -199,7 +154,7 @@ def exercise_detail(catalog: Catalog, slug: str) -> ExerciseDetailPublic:
     return ExerciseDetailPublic(
         **_summary_fields(ex),
         aliases=list(ex.aliases),
-        markdown_url=f"{page.path}.md",
+        markdown_url=markdown_path(ex.slug),
         quick_answer=page.quick_answer,
         facts=[FactPublic(label=f.label, value=f.value) for f in page.facts],
         laterality=ex.laterality,

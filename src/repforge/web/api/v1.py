@@ -27,8 +27,8 @@ from repforge.web.api.schemas import (
 )
 from repforge.web.caching import OrjsonResponse, cached_json, state_of
 
-# Handlers are async on purpose: the work is an in-memory lookup or a cached body, cheaper
-# than the thread-pool hop a sync handler would pay on every request.
+# Handlers are async on purpose: a cached body is served on the loop, cheaper than the
+# thread-pool hop a sync handler would pay on every request; a miss renders in the pool.
 router = APIRouter(prefix="/api/v1", tags=["v1"], default_response_class=OrjsonResponse)
 
 Slug = Annotated[str, Path(max_length=80, description="Exercise slug, e.g. glute-ham-raise.")]
@@ -42,9 +42,10 @@ def _catalog(request: Request) -> Catalog:
 
 
 def _parse(model: type[Q], request: Request) -> Q:
-    # Routes with many filters parse their query here, after the cache lookup, rather than
-    # through FastAPI parameters: FastAPI's per-request query-model parsing cost more than
-    # serving the cached body. The schema comes from the same model (query_parameters).
+    # Routes with many filters parse their query here rather than through FastAPI parameters:
+    # FastAPI's per-request query-model parsing cost more than serving the cached body. The
+    # validated model, not the raw query, keys the cache, so unknown parameters are ignored.
+    # The schema comes from the same model (query_parameters).
     params = request.query_params
     data = {
         name: params.getlist(name) if get_origin(field.annotation) is list else params[name]
@@ -66,10 +67,11 @@ def _parse(model: type[Q], request: Request) -> Q:
 )
 async def list_exercises(request: Request) -> Response:
     """Exercises matching every filter, sorted and paged."""
-    return cached_json(
+    query = _parse(ExerciseQuery, request)
+    return await cached_json(
         request,
-        f"v1:list:{request.url.query}",
-        lambda: service.list_exercises(_catalog(request), _parse(ExerciseQuery, request)),
+        f"v1:list:{query.model_dump_json()}",
+        lambda: service.list_exercises(_catalog(request), query),
     )
 
 
@@ -80,7 +82,7 @@ async def list_exercises(request: Request) -> Response:
 )
 async def exercise(request: Request, slug: Slug) -> Response:
     """Everything the exercise page shows, as structured fields."""
-    return cached_json(
+    return await cached_json(
         request, f"v1:detail:{slug}", lambda: service.exercise_detail(_catalog(request), slug)
     )
 
@@ -94,11 +96,13 @@ async def exercise(request: Request, slug: Slug) -> Response:
 async def alternatives(request: Request, slug: Slug) -> Response:
     """Ranked substitutes with a score and a reason."""
 
-    def render() -> AlternativesPublic:
-        query = _parse(AlternativesQuery, request)
-        return service.alternatives(_catalog(request), slug, query.available_equipment, query.limit)
-
-    return cached_json(request, f"v1:alternatives:{slug}:{request.url.query}", render)
+    query = _parse(AlternativesQuery, request)
+    kit = sorted(set(query.available_equipment))
+    return await cached_json(
+        request,
+        f"v1:alternatives:{slug}:{query.limit}:{','.join(kit)}",
+        lambda: service.alternatives(_catalog(request), slug, kit, query.limit),
+    )
 
 
 @router.get(
@@ -108,7 +112,7 @@ async def alternatives(request: Request, slug: Slug) -> Response:
 )
 async def progressions(request: Request, slug: Slug) -> Response:
     """The easier and harder chains, nearest step first."""
-    return cached_json(
+    return await cached_json(
         request, f"v1:progressions:{slug}", lambda: service.progressions(_catalog(request), slug)
     )
 
@@ -121,7 +125,7 @@ async def search(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Response:
     """The site's search, with relevance scores."""
-    return cached_json(
+    return await cached_json(
         request,
         f"v1:search:{limit}:{offset}:{q}",
         lambda: service.search(_catalog(request), q, limit, offset),
@@ -131,10 +135,10 @@ async def search(
 @router.get("/taxonomy", response_model=TaxonomyPublic)
 async def taxonomy(request: Request) -> Response:
     """Every vocabulary with slugs, names and counts."""
-    return cached_json(request, "v1:taxonomy", lambda: service.taxonomy(_catalog(request)))
+    return await cached_json(request, "v1:taxonomy", lambda: service.taxonomy(_catalog(request)))
 
 
 @router.get("/catalog", response_model=CatalogPublic)
 async def catalog(request: Request) -> Response:
     """Catalog version, counts and licences."""
-    return cached_json(request, "v1:catalog", lambda: service.catalog_info(_catalog(request)))
+    return await cached_json(request, "v1:catalog", lambda: service.catalog_info(_catalog(request)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,12 +13,12 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.names import normalise
 from repforge.planner import markdown as plan_md
-from repforge.planner.ics import plan_ics
+from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.plan import Plan
 from repforge.planner.prescription import GOALS, LEVELS
 from repforge.planner.profile import WEEKDAYS
 from repforge.planner.service import alternatives_for, make_plan
-from repforge.web.caching import cached, state_of
+from repforge.web.caching import cached_sync, state_of
 from repforge.web.site.query import whole_number
 from repforge.web.site.render import render
 
@@ -101,7 +101,7 @@ def plan_page(request: Request) -> Response:
     params = request.query_params
     catalog = state_of(request).catalog
     if not canonical(params):
-        return cached(
+        return cached_sync(
             request,
             "plan-form",
             "text/html; charset=utf-8",
@@ -122,7 +122,7 @@ def plan_page(request: Request) -> Response:
             **_form_context(params, catalog),
         )
 
-    response = cached(request, f"plan?{query}", "text/html; charset=utf-8", page)
+    response = cached_sync(request, f"plan?{query}", "text/html; charset=utf-8", page)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
@@ -145,7 +145,7 @@ def swap_page(request: Request) -> Response:
 @router.get("/plan.md", include_in_schema=False)
 def plan_markdown(request: Request) -> Response:
     base = state_of(request).settings.base_url
-    return cached(
+    return cached_sync(
         request,
         f"plan.md?{canonical(request.query_params)}",
         "text/markdown; charset=utf-8",
@@ -156,10 +156,8 @@ def plan_markdown(request: Request) -> Response:
 @router.get("/plan.ics", include_in_schema=False)
 def plan_calendar(request: Request) -> Response:
     plan = _plan(request)
-    today = date.today()
-    start = today + timedelta(days=(7 - today.weekday()) % 7 or 7)  # next Monday
     return Response(
-        plan_ics(plan, start),
+        plan_ics(plan, next_monday(date.today())),
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="repforge-plan.ics"'},
     )
@@ -168,6 +166,6 @@ def plan_calendar(request: Request) -> Response:
 @router.get("/plan.json", include_in_schema=False)
 def plan_json(request: Request) -> Response:
     query = canonical(request.query_params)
-    return cached(
+    return cached_sync(
         request, f"plan.json?{query}", "application/json", lambda: _plan(request).to_json()
     )

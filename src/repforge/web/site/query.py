@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from starlette.datastructures import QueryParams
 
 from repforge.errors import InvalidInputError
+from repforge.pages.links import page_path
 from repforge.pages.listing import ExerciseFilter
 
 SINGLE = ("body_part", "muscle", "difficulty", "category", "pattern", "mechanic")
@@ -25,6 +26,11 @@ def _one(params: QueryParams, name: str) -> str | None:
     return params.get(name) or None
 
 
+def _several(params: QueryParams, name: str) -> tuple[str, ...]:
+    # sorted and without repeats, so every spelling of one choice renders and caches the same
+    return tuple(sorted({v for v in params.getlist(name) if v}))
+
+
 def filter_from(
     params: QueryParams, default_sort: str = "popularity"
 ) -> tuple[ExerciseFilter, int]:
@@ -40,22 +46,29 @@ def filter_from(
         category=_one(params, "category"),
         pattern=_one(params, "pattern"),
         mechanic=_one(params, "mechanic"),
-        equipment=tuple(v for v in params.getlist("equipment") if v),
-        available=tuple(v for v in params.getlist("have") if v),
+        equipment=_several(params, "equipment"),
+        available=_several(params, "have"),
         sort=params.get("sort") or default_sort,
     )
     return wanted, page
 
 
-def canonical_query(params: QueryParams) -> str:
-    """Query parameters in a fixed order without empty values, for cache keys and links."""
-    pairs = sorted((k, v) for k, v in params.multi_items() if v and k != "page")
-    return urlencode(pairs)
+def canonical_query(wanted: ExerciseFilter, sort_given: bool) -> str:
+    """The validated filter as a query string in a fixed order, for cache keys and links.
+
+    Built from the filter, not the raw parameters, so unknown parameters (`?zz=<random>`)
+    can neither grow the response cache nor leak into links.
+    """
+    pairs = [(name, value) for name in SINGLE if (value := getattr(wanted, name))]
+    pairs += [("equipment", value) for value in wanted.equipment]
+    pairs += [("have", value) for value in wanted.available]
+    if sort_given:
+        pairs.append(("sort", wanted.sort))
+    return urlencode(sorted(set(pairs)))
 
 
-def page_link(base: str, params: QueryParams, page: int) -> str:
+def page_link(base: str, query: str, page: int) -> str:
     """Link to page `page`: a path (/page/N) when unfiltered, so static exports can hold it."""
-    query = canonical_query(params)
     if not query:
-        return base if page == 1 else f"{base}/page/{page}"
+        return page_path(base, page)
     return f"{base}?{query}" + (f"&page={page}" if page > 1 else "")

@@ -6,20 +6,23 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError, NotFoundError
 from repforge.pages import hubs, jsonld, listing, seo
 from repforge.pages.bodymap import BodyMap, body_map, exercise_highlight
-from repforge.pages.compare import compare, compare_path
+from repforge.pages.compare import compare
 from repforge.pages.exercise import compose
+from repforge.pages.links import INDEX_PATH, compare_path
 from repforge.pages.markdown import exercise_markdown
 from repforge.web.caching import cached, state_of
 from repforge.web.site.query import canonical_query, filter_from, page_link
 from repforge.web.site.render import render
 
-# Handlers are async: they read memory and a cached body, cheaper than a thread-pool hop.
+# Handlers are async: a cached body is served from memory on the loop, cheaper than a
+# thread-pool hop; a cache miss renders in the thread pool (see web.caching.cached).
 router = APIRouter()
 
 FAVICON = Path(__file__).parents[1] / "static" / "favicon.ico"
@@ -67,7 +70,7 @@ async def home(request: Request) -> Response:
             bodymap=_muscle_map(catalog),
         )
 
-    return cached(request, "home", HTML, page)
+    return await cached(request, "home", HTML, page)
 
 
 @router.get("/exercise/compare/{pair}", include_in_schema=False)
@@ -77,7 +80,7 @@ async def comparison(request: Request, pair: str) -> Response:
     canonical = compare_path(found.left.slug, found.right.slug)
     if found.path != canonical:
         return RedirectResponse(canonical, status_code=301)
-    return cached(
+    return await cached(
         request, f"compare:{pair}", HTML, lambda: render(request, "compare.html", cmp=found)
     )
 
@@ -90,9 +93,9 @@ async def exercise_md(request: Request, slug: str) -> Response:
         composed = compose(state.catalog, slug)
         return exercise_markdown(composed, state.settings.base_url, state.settings.site_name)
 
-    if slug not in state.catalog:
-        compose(state.catalog, slug)  # raises NotFoundError with suggestions
-    return cached(request, f"md:{slug}", MARKDOWN, page)
+    if slug not in state.catalog:  # NotFoundError with suggestions, worked out off the loop
+        await run_in_threadpool(compose, state.catalog, slug)
+    return await cached(request, f"md:{slug}", MARKDOWN, page)
 
 
 @router.get("/exercise/{slug}", include_in_schema=False)
@@ -113,27 +116,29 @@ async def exercise(request: Request, slug: str) -> Response:
         )
 
     if slug not in state.catalog:
-        compose(state.catalog, slug)
-    return cached(request, f"html:{slug}", HTML, page)
+        await run_in_threadpool(compose, state.catalog, slug)
+    return await cached(request, f"html:{slug}", HTML, page)
 
 
 @router.get("/exercises", include_in_schema=False)
 async def exercises_index(request: Request) -> Response:
-    return _listing(request, None)
+    return await _listing(request, None)
 
 
 @router.get("/exercises/page/{number}", include_in_schema=False)
 async def exercises_index_page(request: Request, number: int) -> Response:
-    return _listing(request, None, number)
+    return await _listing(request, None, number)
 
 
 @router.get("/exercises/{rest:path}/page/{number}", include_in_schema=False)
 async def hub_page(request: Request, rest: str, number: int) -> Response:
     kind, key = hubs.resolve(rest)
-    return _listing(request, hubs.hub(state_of(request).catalog, kind, key), number)
+    return await _listing(request, hubs.hub(state_of(request).catalog, kind, key), number)
 
 
-def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = None) -> Response:
+async def _listing(
+    request: Request, hub: hubs.Hub | None, path_page: int | None = None
+) -> Response:
     params = request.query_params
     wanted, number = filter_from(params, "fit" if hub else "popularity")
     if path_page is not None:
@@ -141,13 +146,13 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             raise NotFoundError("page", str(path_page))
         number = path_page
     state = state_of(request)
-    members = list(hub.exercises) if hub else list(state.catalog)
-    base = hub.path if hub else "/exercises"
-    cache_key = f"list:{base}?{canonical_query(params)}&page={number}"
+    base = hub.path if hub else INDEX_PATH
+    query = canonical_query(wanted, sort_given="sort" in params)
+    cache_key = f"list:{base}?{query}&page={number}"
 
     def page() -> str:
         fit = listing.fit_key(hub.kind, hub.key) if hub else None
-        chosen = listing.apply(members, wanted, fit=fit)
+        chosen = listing.apply(hub.exercises if hub else state.catalog, wanted, fit=fit)
         try:
             shown = listing.paginate(chosen, number)
         except InvalidInputError:
@@ -162,8 +167,7 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             shown=shown,
             wanted=wanted,
             filtered=wanted.active or number > 1 or "sort" in params,
-            params=params,
-            page_link=lambda n: page_link(base, params, n),
+            page_link=lambda n: page_link(base, query, n),
             hubs=hubs.all_hubs(state.catalog),
             jsonld=jsonld.script_json(graph) if graph else None,
             presets=vocab.EQUIPMENT_PRESETS,
@@ -171,19 +175,19 @@ def _listing(request: Request, hub: hubs.Hub | None, path_page: int | None = Non
             bodymap=None if hub else _muscle_map(state.catalog),
         )
 
-    return cached(request, cache_key, HTML, page)
+    return await cached(request, cache_key, HTML, page)
 
 
 @router.get("/exercises/{rest:path}", include_in_schema=False)
 async def hub_view(request: Request, rest: str) -> Response:
     kind, key = hubs.resolve(rest)
-    return _listing(request, hubs.hub(state_of(request).catalog, kind, key))
+    return await _listing(request, hubs.hub(state_of(request).catalog, kind, key))
 
 
 @router.get("/sitemap.xml", include_in_schema=False)
 async def sitemap(request: Request) -> Response:
     state = state_of(request)
-    return cached(
+    return await cached(
         request, "sitemap", XML, lambda: seo.sitemap(state.catalog, state.settings.base_url)
     )
 
@@ -191,14 +195,14 @@ async def sitemap(request: Request) -> Response:
 @router.get("/robots.txt", include_in_schema=False)
 async def robots(request: Request) -> Response:
     state = state_of(request)
-    return cached(request, "robots", TEXT, lambda: seo.robots(state.settings.base_url))
+    return await cached(request, "robots", TEXT, lambda: seo.robots(state.settings.base_url))
 
 
 @router.get("/llms.txt", include_in_schema=False)
 async def llms(request: Request) -> Response:
     state = state_of(request)
     settings = state.settings
-    return cached(
+    return await cached(
         request,
         "llms",
         TEXT,

@@ -14,6 +14,7 @@ from repforge.cli.catalog_io import export_command, import_command, remove_comma
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
 from repforge.errors import Problem
+from repforge.media import checks as media_checks
 
 app = typer.Typer(help="repforge: exercise library and training engine.", no_args_is_help=True)
 catalog_app = typer.Typer(
@@ -120,6 +121,8 @@ def catalog_check(
     external = _read_known(known) if known else set()
     parsed, problems = load.check(sources, external)
     problems += quality.check_quality(parsed, external)
+    motion_problems, without_motion = media_checks.check_all(parsed)
+    problems += motion_problems
     if originality is not None:
         problems += _originality_problems(parsed, originality)
     for problem in sorted(problems, key=lambda p: (p.file, p.line)):
@@ -129,6 +132,8 @@ def catalog_check(
     if problems:
         err.print(f"[red]{len(problems)} problem(s) in {len(sources)} file(s)[/red]")
         raise typer.Exit(1)
+    if without_motion:
+        console.print(f"{without_motion} of {len(parsed)} exercises have no motion data yet")
     console.print(f"[green]{len(parsed)} exercises OK[/green]")
 
 

@@ -10,6 +10,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.export import export_paths, export_site, file_for
 from repforge.web.app import create_app
+from tests.factories import make_catalog, make_exercise
 
 LINK = re.compile(r'(?:href|src)="([^"]+)"')
 
@@ -72,3 +73,18 @@ def test_parallel_workers_write_the_same_site(tmp_path: Path, small_catalog: Cat
     assert files == sorted(
         p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file()
     )
+
+
+def test_export_holds_every_media_file_of_exercises_with_motion() -> None:
+    motion = {"keyframes": [{"pose": {}}, {"pose": {"hip": 120, "knee": 110, "trunk": 40}}]}
+    catalog = make_catalog(make_exercise(slug="moving", motion=motion), make_exercise(slug="still"))
+    paths = export_paths(catalog)
+    media = [p for p in paths if p.startswith("/media/")]
+    assert sorted(media) == [
+        "/media/moving.gif",
+        "/media/moving.png",
+        "/media/moving.svg",
+        "/media/moving.webp",
+        "/media/thumb/moving.png",
+    ]
+    assert file_for("/media/moving.webp").as_posix() == "media/moving.webp"

@@ -17,11 +17,25 @@ from fastapi import FastAPI
 
 from repforge.catalog import relations
 from repforge.catalog.catalog import Catalog
+from repforge.media.render import KINDS as MEDIA_KINDS
 from repforge.pages import compare, hubs, listing, seo
-from repforge.pages.links import exercise_path
+from repforge.pages.links import exercise_path, media_path
 from repforge.web.app import STATIC_DIR
 
-_FILE_SUFFIXES = {".md", ".xml", ".txt", ".css", ".svg", ".js", ".json", ".png", ".ico", ".html"}
+_FILE_SUFFIXES = {
+    ".md",
+    ".xml",
+    ".txt",
+    ".css",
+    ".svg",
+    ".js",
+    ".json",
+    ".png",
+    ".ico",
+    ".html",
+    ".gif",
+    ".webp",
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,7 @@ def export_paths(catalog: Catalog) -> list[str]:
     # the search form still loads on a static host; queries need the live server or its API
     paths += ["/search", "/sitemap.xml", "/robots.txt", "/llms.txt"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
+    paths += [media_path(ex.slug, kind) for ex in catalog if ex.motion for kind in MEDIA_KINDS]
     return list(dict.fromkeys(paths))
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
-from repforge.catalog.model import Exercise
 from repforge.catalog.motion import Motion
 from repforge.media import raster, skeleton
 from repforge.media.compose import key_poses, scene_for
+from repforge.media.inputs import MediaInput
 from repforge.media.svg import render_svg
 
 FPS = 10.0
@@ -23,31 +21,6 @@ MEDIA_TYPES = {
     "png": "image/png",
     "thumb": "image/png",
 }
-RENDERER_VERSION = "1"  # bump when the drawing changes, so cached media and ETags roll over
-
-
-@dataclass(frozen=True)
-class MediaInput:
-    """Everything the drawing depends on, so equal inputs give equal bytes."""
-
-    motion: Motion
-    target: str
-    title: str
-    subtitle: str
-
-    @property
-    def digest(self) -> str:
-        text = "|".join(
-            (RENDERER_VERSION, self.motion.digest, self.target, self.title, self.subtitle)
-        )
-        return hashlib.sha256(text.encode()).hexdigest()[:20]
-
-
-def media_input(exercise: Exercise, pattern_name: str) -> MediaInput | None:
-    """The render input for an exercise, or None when it has no motion data."""
-    if exercise.motion is None:
-        return None
-    return MediaInput(exercise.motion, exercise.target, exercise.name, pattern_name)
 
 
 def fps_for(motion: Motion) -> float:
@@ -97,6 +70,14 @@ class MediaCache:
         self._items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+
+    def peek(self, item: MediaInput, kind: str) -> bytes | None:
+        """The cached bytes, or None without rendering."""
+        with self._lock:
+            data = self._items.get((item.digest, kind))
+            if data is not None:
+                self._items.move_to_end((item.digest, kind))
+            return data
 
     def get(self, item: MediaInput, kind: str) -> bytes:
         key = (item.digest, kind)

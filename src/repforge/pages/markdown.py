@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from repforge.pages.demo import demonstration
 from repforge.pages.exercise import ExercisePage
 from repforge.pages.links import PLAN_PATH
 
@@ -14,6 +15,9 @@ def exercise_markdown(page: ExercisePage, base_url: str, site_name: str = "repfo
     """The exercise page as Markdown, section for section like the seed page."""
     lines = [f"# {page.title}", "", "## Quick answer", "", page.quick_answer, ""]
     lines += [f"- **{fact.label}:** {fact.value}" for fact in page.facts]
+    demo = demonstration(page.exercise)
+    if demo is not None:
+        lines += ["", f"![{demo.alt}]({_absolute(base_url, demo.gif)})"]
     lines += ["", "---", ""]
     # imported records may lack a section: leave it out rather than print an empty heading
     if page.steps:

@@ -15,12 +15,14 @@ from repforge import __version__, importing
 from repforge.catalog import load
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
+from repforge.media.render import MediaCache
 from repforge.store import db
 from repforge.store.meta import MetaRepository
 from repforge.web import errors
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
+from repforge.web.site import media as site_media
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
@@ -81,9 +83,11 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
+    app.state.media = MediaCache()
     app.state.templates = make_templates(reload=settings.environment == "development")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(site_media.router)
     app.include_router(site_search.router)
     app.include_router(site_plan.router)
     app.include_router(site_routes.router)

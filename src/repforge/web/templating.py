@@ -6,6 +6,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from repforge.catalog import vocab
+from repforge.pages.demo import demonstration
 
 
 def make_templates(reload: bool = False) -> Jinja2Templates:
@@ -19,4 +20,5 @@ def make_templates(reload: bool = False) -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals["vocab"] = vocab
+    env.globals["demonstration"] = demonstration
     return Jinja2Templates(env=env)

@@ -41,6 +41,7 @@ HELD_PROPS = frozenset(
         "cable-high",
         "cable-mid",
         "cable-low",
+        "ankle-strap",
         "band",
         "landmine",
         "ab-wheel",
@@ -69,7 +70,23 @@ PLACED_PROPS = frozenset(
 PROPS = HELD_PROPS | PLACED_PROPS
 
 # A contact is `<body part>-<surface>`: that body point stays where it is at the first keyframe.
-CONTACT_BODY = ("feet", "foot", "hands", "hand", "knees", "hips", "back", "forearms", "upper-arms")
+CONTACT_BODY = (
+    "feet",
+    "left-foot",
+    "right-foot",
+    "hands",
+    "left-hand",
+    "right-hand",
+    "knees",
+    "left-knee",
+    "right-knee",
+    "hips",
+    "back",
+    "forearms",
+    "left-forearm",
+    "right-forearm",
+    "upper-arms",
+)
 CONTACT_SURFACES = ("floor", "bar", "bench", "box", "pad", "ball", "plate", "handles", "wall")
 CONTACTS = frozenset(f"{b}-{s}" for b in CONTACT_BODY for s in CONTACT_SURFACES)
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from repforge.catalog import load, quality
 from repforge.catalog.model import Exercise
 from repforge.cli.catalog_io import export_command, import_command, remove_command
+from repforge.cli.media import media_app
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
 from repforge.errors import Problem
@@ -23,6 +24,7 @@ catalog_app = typer.Typer(
 app.add_typer(catalog_app, name="catalog")
 app.command("search")(search_command)
 app.add_typer(plan_app, name="plan")
+app.add_typer(media_app, name="media")
 catalog_app.command("import")(import_command)
 catalog_app.command("export")(export_command)
 catalog_app.command("remove")(remove_command)

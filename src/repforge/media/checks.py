@@ -75,8 +75,8 @@ PATTERN_RULES: Mapping[str, Rule] = {
         lambda t: _knee(t) >= 50 and _hip(t) < 20,
     ),
     "hinge": Rule(
-        "the hip travels at least 45 degrees and the knee at most 0.8 times as far (and under 75)",
-        lambda t: _hip(t) >= 45 and _knee(t) <= 0.8 * _hip(t) and _knee(t) < 75,
+        "the hip travels at least 45 degrees and the knee at most 0.8 times as far",
+        lambda t: _hip(t) >= 45 and _knee(t) <= 0.8 * _hip(t),
     ),
     "squat": Rule(
         "hip and knee each travel at least 60 degrees",

@@ -42,8 +42,13 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
     back = _p(motion, first, "upper_back")
     if props & {"flat-bench", "incline-bench", "decline-bench", "machine"}:
         seat = _contact(motion, first, "bench") or (pelvis[0], pelvis[1] - 0.1)
-        xs = [seat[0], pelvis[0]] + ([back[0]] if abs(back[1] - pelvis[1]) < 0.25 else [])
-        left, right = min(xs) - 0.3, max(xs) + 0.3
+        left, right = seat[0] - 0.3, seat[0] + 0.3
+        if "hips-bench" in motion.contacts and "back-bench" in motion.contacts:
+            left, right = min(pelvis[0], back[0]) - 0.3, max(pelvis[0], back[0]) + 0.3
+        elif "back-bench" in motion.contacts:
+            # only the upper back rests on it (hip thrust): the bench runs away from the hips
+            away = -1.0 if pelvis[0] > back[0] else 1.0
+            left, right = sorted((back[0] + away * 0.45, back[0] - away * 0.12))
         top = seat[1] if "flat-bench" in props else pelvis[1] - 0.1
         shapes.append(Rect(left, top, right - left, 0.07, "kit"))
         for x in (left + 0.08, right - 0.08):
@@ -146,9 +151,11 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         shapes.append(Circle(grip, 0.2, "kitfar"))
     if "ab-wheel" in props:
         shapes.append(Circle((grip[0], floor + 0.1), 0.1, "kit"))
+    # an ankle strap moves the cable from the hands to the working (left) ankle
+    handle = _p(motion, b, "ankle_left") if "ankle-strap" in props else grip
     for prop, height in (("cable-high", 2.0), ("cable-mid", 1.0), ("cable-low", 0.15)):
         if prop in props:
-            shapes.append(Line((anchor_x, floor + height), grip, 0.012, "kit"))
+            shapes.append(Line((anchor_x, floor + height), handle, 0.012, "kit"))
     if "band" in props:
         feet = _p(motion, b, "ball_left", "ball_right")
         shapes.append(Line(grip, feet, 0.02, "kit"))

@@ -140,7 +140,7 @@ def floor_level(motion: Motion, bodies: Sequence[Body]) -> float:
         if surface == "ball":
             return y - 2 * BALL_RADIUS
     lowest = min(p[1] for b in bodies for p in b.points.values())
-    return lowest - (0.3 if {"pull-up-bar", "rings", "dip-bars"} & set(motion.props) else 0.05)
+    return lowest - (0.3 if {"pull-up-bar", "rings", "dip-bars"} & set(motion.props) else 0.03)
 
 
 def figure(view: str, b: Body, hot: set[str]) -> list[Shape]:

@@ -20,7 +20,7 @@ HAND = 0.06
 THIGH = 0.245 * HEIGHT
 SHIN = 0.246 * HEIGHT
 HEEL_BACK = 0.05
-FOOT = 0.24
+FOOT = 0.2  # heel to the ball of the foot; the toes are not drawn
 ANKLE_HEIGHT = 0.07
 SHOULDER_HALF_WIDTH = 0.19
 SHRUG_RISE = 0.15  # clavicle length: how far the shoulder rises at 90 degrees of elevation
@@ -29,17 +29,23 @@ HIP_HALF_WIDTH = 0.09
 # How far the touching surface sits from the body point of each contact (half the thickness).
 CONTACT_POINT = {
     "feet": ("ball", 0.03),
-    "foot": ("ball", 0.03),
+    "left-foot": ("ball", 0.03),
+    "right-foot": ("ball", 0.03),
     "hands": ("grip", 0.03),
-    "hand": ("grip", 0.03),
+    "left-hand": ("grip", 0.03),
+    "right-hand": ("grip", 0.03),
     "knees": ("knee", 0.05),
+    "left-knee": ("knee", 0.05),
+    "right-knee": ("knee", 0.05),
     "hips": ("pelvis", 0.1),
     "back": ("upper_back", 0.1),
     "forearms": ("elbow", 0.04),
+    "left-forearm": ("elbow", 0.04),
+    "right-forearm": ("elbow", 0.04),
     "upper-arms": ("elbow", 0.04),
 }
-SINGLE_SIDE = {"foot", "hand"}  # the right side only; "feet" means both
 
+PLANTED = ("floor", "box")  # surfaces a foot stands flat on unless the ankle is given
 Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]
 Pose = Mapping[str, float]
@@ -101,16 +107,20 @@ def flat_foot_ankle(pose: Pose, side: str) -> float:
 
 def resolve(motion: Motion) -> list[dict[str, float]]:
     """Full poses per keyframe: unstated joints carry over from the previous keyframe."""
-    planted = any(c.split("-")[0] in ("feet", "foot") for c in motion.contacts)
-    stated_ankle = any(j.startswith("ankle") for k in motion.keyframes for j in k.pose)
+    stated = {j for k in motion.keyframes for j in k.pose}
+    flat = [
+        side
+        for side in SIDES
+        if {"ankle", f"ankle_{side}"}.isdisjoint(stated)
+        and any(c in (f"feet-{s}", f"{side}-foot-{s}") for c in motion.contacts for s in PLANTED)
+    ]
     poses: list[dict[str, float]] = []
     current: dict[str, float] = {}
     for frame in motion.keyframes:
         current = {**current, **frame.pose}
         full = dict(current)
-        if planted and not stated_ankle:
-            for side in SIDES:
-                full[f"ankle_{side}"] = flat_foot_ankle(full, side)
+        for side in flat:
+            full[f"ankle_{side}"] = flat_foot_ankle(full, side)
         poses.append(full)
     return poses
 
@@ -171,7 +181,7 @@ def body(pose: Pose) -> Body:
                 "knee" + suffix: knee,
                 "ankle" + suffix: ankle,
                 "heel" + suffix: heel,
-                "ball" + suffix: _add(heel, foot_dir, FOOT * 0.75),
+                "ball" + suffix: _add(heel, foot_dir, FOOT),
                 "toe" + suffix: _add(heel, foot_dir, FOOT),
             }
         )
@@ -184,7 +194,8 @@ def contact_points(contact: str) -> tuple[list[str], float]:
     name, gap = CONTACT_POINT[part]
     if name in ("pelvis", "upper_back"):
         return [name], gap
-    sides = ["right"] if part in SINGLE_SIDE else list(SIDES)
+    side = part.split("-")[0]
+    sides = [side] if side in SIDES else list(SIDES)
     return [f"{name}_{s}" for s in sides], gap
 
 

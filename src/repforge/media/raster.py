@@ -17,6 +17,30 @@ SUPERSAMPLE = 2  # draw at twice the size and shrink: smooth edges without an AA
 _RGB = {name: tuple(int(h[i : i + 2], 16) for i in (1, 3, 5)) for name, h in PALETTE.items()}
 
 
+def _fixed_palette() -> Image.Image:
+    """Every flat colour and its anti-aliased blends with white and with each other."""
+    colours = list(_RGB.values())
+    entries: list[tuple[int, ...]] = []
+    for i, a in enumerate(colours):
+        for b in colours[i:]:
+            for step in range(5 if b != a else 1):
+                t = step / 4
+                entries.append(tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True)))
+    unique = list(dict.fromkeys(entries))[:256]
+    flat = [c for rgb in unique for c in rgb]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(flat + flat[:3] * (256 - len(unique)))
+    return palette
+
+
+_PALETTE = _fixed_palette()
+
+
+def _indexed(image: Image.Image) -> Image.Image:
+    # a fixed palette: no per-image colour search, and every file maps colours the same way
+    return image.quantize(palette=_PALETTE, dither=Image.Dither.NONE)
+
+
 def _draw(draw: ImageDraw.ImageDraw, shapes: Sequence[Shape], f: Fit) -> None:
     for shape in shapes:
         colour = _RGB[shape.colour]
@@ -43,7 +67,7 @@ def _frame(scene: Scene, shapes: Sequence[Shape], size: tuple[int, int], f: Fit)
     scaled = Fit(f.scale * SUPERSAMPLE, f.ox * SUPERSAMPLE, f.oy * SUPERSAMPLE)
     _draw(draw, scene.static, scaled)
     _draw(draw, shapes, scaled)
-    return image.resize(size, Image.Resampling.BOX)
+    return image.reduce(SUPERSAMPLE)
 
 
 def frames(scene: Scene, size: tuple[int, int] = ANIMATION_SIZE) -> list[Image.Image]:
@@ -54,8 +78,7 @@ def frames(scene: Scene, size: tuple[int, int] = ANIMATION_SIZE) -> list[Image.I
 
 def gif(images: Sequence[Image.Image], seconds: float) -> bytes:
     """Looping GIF with one shared palette (flat colours need few)."""
-    palette = images[len(images) // 2].quantize(colors=48, method=Image.Quantize.MEDIANCUT)
-    indexed = [im.quantize(palette=palette, dither=Image.Dither.NONE) for im in images]
+    indexed = [_indexed(im) for im in images]
     out = io.BytesIO()
     duration = round(seconds * 1000 / len(images))
     indexed[0].save(
@@ -72,7 +95,7 @@ def gif(images: Sequence[Image.Image], seconds: float) -> bytes:
 
 
 def webp(images: Sequence[Image.Image], seconds: float) -> bytes:
-    """Looping lossy WebP."""
+    """Looping lossless WebP: flat colours compress well, and encoding is fast at effort 1."""
     out = io.BytesIO()
     duration = round(seconds * 1000 / len(images))
     images[0].save(
@@ -82,16 +105,16 @@ def webp(images: Sequence[Image.Image], seconds: float) -> bytes:
         append_images=list(images[1:]),
         duration=duration,
         loop=0,
-        quality=70,
-        method=4,
-        minimize_size=False,
+        lossless=True,
+        quality=20,
+        method=1,
     )
     return out.getvalue()
 
 
-def _png(image: Image.Image, colours: int = 64) -> bytes:
+def _png(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    image.quantize(colors=colours, method=Image.Quantize.MEDIANCUT).save(out, "PNG", optimize=True)
+    _indexed(image).save(out, "PNG", compress_level=9)
     return out.getvalue()
 
 
@@ -117,4 +140,4 @@ def poster(stills: tuple[Scene, Scene], title: str, subtitle: str) -> bytes:
 
 def thumbnail(still: Scene) -> bytes:
     """Small static card image of the most telling pose."""
-    return _png(_frame(still, still.frames[0], THUMB_SIZE, fit(still.bounds(), *THUMB_SIZE)), 32)
+    return _png(_frame(still, still.frames[0], THUMB_SIZE, fit(still.bounds(), *THUMB_SIZE)))

@@ -11,8 +11,8 @@ from repforge.media.compose import key_poses, scene_for
 from repforge.media.inputs import MediaInput
 from repforge.media.svg import render_svg
 
-FPS = 10.0
-MAX_FRAMES = 40
+FPS = 9.0
+MAX_FRAMES = 32
 KINDS = ("svg", "gif", "webp", "png", "thumb")
 MEDIA_TYPES = {
     "svg": "image/svg+xml",

@@ -103,7 +103,8 @@ def serve_report(seconds: int, rounds: int, connections: int) -> None:
             base = f"http://127.0.0.1:{port}"
             wait_up(base + path)  # renders once; every later request is a cache hit
             print(f"serving {path}: {size} bytes; constant: {size} bytes")
-            media_rps, const_rps = [], []
+            media_rps: list[float] = []
+            const_rps: list[float] = []
             for round_no in range(1, rounds + 1):
                 order = [("media", path), ("constant", "/_bench/constant")]
                 if round_no % 2 == 0:

@@ -102,6 +102,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "sandbag": frozenset({"medicine-ball"}),
     "bench": frozenset({"flat-bench", "incline-bench", "decline-bench", "box"}),
     "squat-rack": frozenset({"barbell-back", "barbell"}),
+    "smith-machine": frozenset({"barbell-back", "barbell"}),
     "pull-up-bar": frozenset({"pull-up-bar"}),
     "dip-station": frozenset({"dip-bars"}),
     "parallettes": frozenset({"parallettes"}),

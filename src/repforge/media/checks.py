@@ -142,6 +142,25 @@ PATTERN_RULES: Mapping[str, Rule] = {
 }
 
 
+_SHOULDER_ONLY = Rule(
+    "the shoulder travels at least 40 degrees while the trunk turns under 15",
+    lambda t: _shoulder(t) >= 40 and _trunk(t) < 15,
+)
+_ARM_PATTERNS = {"horizontal-push", "vertical-push", "horizontal-pull", "vertical-pull"}
+
+
+def pattern_rule(pattern: str, force: str, mechanic: str) -> Rule | None:
+    """The rule for a pattern and exercise kind (see docs/motion.md)."""
+    if force == "static" and not pattern.startswith("anti-"):
+        return None  # a hold (wall sit, carry, stretch) shows a position, not a repetition
+    if pattern in _ARM_PATTERNS and mechanic == "isolation":
+        # straight-arm pulldowns and pullovers: the shoulder does the work, the elbow stays set
+        return _SHOULDER_ONLY
+    if pattern in _ARM_PATTERNS and mechanic == "isolation":
+        return _SHOULDER_ONLY
+    return PATTERN_RULES.get(pattern)
+
+
 def travel(motion: Motion) -> dict[str, float]:
     """Largest swing of each joint across the keyframes, per joint name (larger side)."""
     poses = skeleton.resolve(motion)
@@ -227,7 +246,7 @@ def check_motion(item: Parsed) -> list[Problem]:
     problems += [
         Problem(name, item.line_of("motion", "contacts"), m) for m in contact_problems(motion)
     ]
-    rule = PATTERN_RULES.get(ex.pattern)
+    rule = pattern_rule(ex.pattern, ex.force, ex.mechanic)
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(
             Problem(name, item.line_of("motion", "keyframes"), f"a {ex.pattern} needs: {rule.text}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections import OrderedDict
 
@@ -29,7 +30,9 @@ def fps_for(motion: Motion) -> float:
 
 
 def render(item: MediaInput, kind: str) -> bytes:
-    """Bytes of one output format."""
+    """Bytes of one output format ("svg.gz": the SVG gzipped, for clients that accept it)."""
+    if kind == "svg.gz":
+        return gzip.compress(render(item, "svg"), 9, mtime=0)
     motion = item.motion
     start, end = key_poses(motion)
     stills = (scene_for(motion, item.target, [start]), scene_for(motion, item.target, [end]))

@@ -94,3 +94,13 @@ def test_api_detail_and_markdown_link_the_media(media_client: TestClient) -> Non
 def test_cards_carry_thumbnails(media_client: TestClient) -> None:
     page = media_client.get("/exercises").text
     assert '<img class="thumb" src="/media/thumb/test-squat.png?v=' in page
+
+
+def test_svg_is_sent_gzipped_to_clients_that_accept_it(media_client: TestClient) -> None:
+    zipped = media_client.get("/media/test-squat.svg", headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.text.startswith("<svg")  # the client decodes it
+    assert int(zipped.headers["content-length"]) < 15_000
+    plain = media_client.get("/media/test-squat.svg", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.text == zipped.text

@@ -117,3 +117,11 @@ def test_unknown_joint_is_a_load_error() -> None:
     data["motion"] = {"keyframes": [{"pose": {"elbw": 10}}, {"pose": {}}]}
     _, problems = load.check([SourceFile("test-squat.yaml", to_yaml(data))])
     assert any("unknown joint 'elbw'" in p.message for p in problems)
+
+
+def test_every_builtin_motion_passes_the_checks() -> None:
+    parsed, problems = load.check(load.read_dir(load.builtin_dir()))
+    assert not problems
+    motion_problems, missing = checks.check_all(parsed)
+    assert [str(p) for p in motion_problems] == []
+    assert missing < len(parsed)

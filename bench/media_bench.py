@@ -1,6 +1,7 @@
 """Demonstrations: render every exercise with motion from scratch, file sizes, and serving speed.
 
 Usage: .venv/bin/python bench/media_bench.py [--workers 2] [--seconds 5] [--rounds 3] [--no-serve]
+(serving uses `wrk` when installed, else the ASGI app in process)
 Prints the per-exercise render median, the wall time for all of them on `workers` processes and
 its extrapolation to 600 exercises; median and largest SVG (gzipped), GIF and WebP; then
 requests/s for a cached GIF vs a constant body of the same size, same server, same run (`wrk`).
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -123,6 +125,38 @@ def serve_report(seconds: int, rounds: int, connections: int) -> None:
             server.wait(timeout=10)
 
 
+def inprocess_report(requests: int, rounds: int) -> None:
+    """Without `wrk`: the same comparison through the ASGI app in process (no sockets)."""
+    from fastapi.testclient import TestClient
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ["BENCH_DATA_DIR"] = data_dir
+        client = TestClient(create_app(Settings(data_dir=Path(data_dir))))
+        path = client.get("/api/v1/exercises/barbell-back-squat").json()["media"]["gif"]
+        size = len(client.get(path).content)
+        os.environ["BENCH_CONSTANT_BYTES"] = str(size)
+        bench_client = TestClient(make_app())
+        bench_client.get(path)  # render once; later requests hit the cache
+        media_rps: list[float] = []
+        const_rps: list[float] = []
+        for round_no in range(1, rounds + 1):
+            order = [("media", path), ("constant", "/_bench/constant")]
+            if round_no % 2 == 0:
+                order.reverse()
+            for name, url in order:
+                start = time.perf_counter()
+                for _ in range(requests):
+                    bench_client.get(url)
+                rps = requests / (time.perf_counter() - start)
+                (media_rps if name == "media" else const_rps).append(rps)
+                print(f"round {round_no} {name:8s} {rps:9.0f} req/s (in process)")
+        media_median, const_median = statistics.median(media_rps), statistics.median(const_rps)
+        print(
+            f"median media {media_median:.0f} req/s, constant {const_median:.0f} req/s, "
+            f"ratio {media_median / const_median:.2f} (target >= 0.80)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--workers", type=int, default=2)
@@ -132,8 +166,13 @@ def main() -> None:
     parser.add_argument("--no-serve", action="store_true")
     args = parser.parse_args()
     print(render_report(args.workers))
-    if not args.no_serve:
+    if args.no_serve:
+        return
+    if shutil.which("wrk"):
         serve_report(args.seconds, args.rounds, args.connections)
+    else:
+        print("wrk not found: measuring in process instead")
+        inprocess_report(2000, args.rounds)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cached_property
 from collections.abc import Mapping
 from typing import Literal
 
@@ -171,7 +172,7 @@ class Motion(BaseModel):
                 )
         return contacts
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """Content hash of the motion data, for cache keys and ETags."""
         text = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))

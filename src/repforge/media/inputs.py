@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
@@ -21,7 +22,7 @@ class MediaInput:
     title: str
     subtitle: str
 
-    @property
+    @cached_property
     def digest(self) -> str:
         parts = (RENDERER_VERSION, self.motion.digest, self.target, self.title, self.subtitle)
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]

@@ -108,7 +108,10 @@ PATTERN_RULES: Mapping[str, Rule] = {
     "hip-adduction": Rule(
         "the hip travels at least 20 degrees sideways", lambda t: _r("hip_abduction")(t) >= 20
     ),
-    "trunk-flexion": Rule("the trunk turns at least 25 degrees", lambda t: _trunk(t) >= 25),
+    "trunk-flexion": Rule(
+        "the trunk bends at least 25 degrees (forward or sideways)",
+        lambda t: _r("trunk", "trunk_side")(t) >= 25,
+    ),
     "rotation": Rule("the trunk twists at least 20 degrees", lambda t: _r("trunk_twist")(t) >= 20),
     "shrug": Rule("the shoulders rise at least 15 degrees", lambda t: _r("shrug")(t) >= 15),
     "shoulder-rotation": Rule(
@@ -151,7 +154,11 @@ _ARM_PATTERNS = {"horizontal-push", "vertical-push", "horizontal-pull", "vertica
 
 def pattern_rule(pattern: str, force: str, mechanic: str) -> Rule | None:
     """The rule for a pattern and exercise kind (see docs/motion.md)."""
-    if force == "static" and not pattern.startswith("anti-"):
+    if pattern.startswith("anti-"):
+        # the trunk's orientation stands in for a braced spine only in a hold; in a rollout or
+        # a dead bug the limbs move the whole body, which the angles cannot tell from bracing
+        return PATTERN_RULES[pattern] if force == "static" else None
+    if force == "static":
         return None  # a hold (wall sit, carry, stretch) shows a position, not a repetition
     if pattern in _ARM_PATTERNS and mechanic == "isolation":
         # straight-arm pulldowns and pullovers: the shoulder does the work, the elbow stays set
@@ -231,6 +238,10 @@ def contact_problems(motion: Motion) -> list[str]:
     return found
 
 
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
 def check_motion(item: Parsed) -> list[Problem]:
     """Every motion check for one parsed exercise file."""
     ex, motion = item.exercise, item.exercise.motion
@@ -249,7 +260,11 @@ def check_motion(item: Parsed) -> list[Problem]:
     rule = pattern_rule(ex.pattern, ex.force, ex.mechanic)
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(
-            Problem(name, item.line_of("motion", "keyframes"), f"a {ex.pattern} needs: {rule.text}")
+            Problem(
+                name,
+                item.line_of("motion", "keyframes"),
+                f"{_article(ex.pattern)} {ex.pattern} needs: {rule.text}",
+            )
         )
     for missing in missing_props(motion, ex.equipment.required):
         problems.append(

@@ -139,7 +139,11 @@ def floor_level(motion: Motion, bodies: Sequence[Body]) -> float:
             return y - BOX_HEIGHT
         if surface == "ball":
             return y - 2 * BALL_RADIUS
-    lowest = min(p[1] for b in bodies for p in b.points.values())
+    lowest = min(
+        p[1] - (skeleton.HEAD_RADIUS if name == "head" else 0.0)
+        for b in bodies
+        for name, p in b.points.items()
+    )
     return lowest - (0.3 if {"pull-up-bar", "rings", "dip-bars"} & set(motion.props) else 0.03)
 
 

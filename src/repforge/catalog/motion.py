@@ -44,6 +44,7 @@ HELD_PROPS = frozenset(
         "cable-low",
         "ankle-strap",
         "band",
+        "band-hands",
         "landmine",
         "ab-wheel",
     }
@@ -115,7 +116,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "plyo-box": frozenset({"box"}),
     "landmine": frozenset({"landmine"}),
     "cable-machine": frozenset({"cable-high", "cable-mid", "cable-low"}),
-    "resistance-band": frozenset({"band"}),
+    "resistance-band": frozenset({"band", "band-hands"}),
     "mini-band": frozenset({"band"}),
     "sliders": frozenset({"sliders"}),
     "stability-ball": frozenset({"stability-ball"}),

@@ -159,6 +159,9 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
     if "band" in props:
         feet = _p(motion, b, "ball_left", "ball_right")
         shapes.append(Line(grip, feet, 0.02, "kit"))
+    if "band-hands" in props:  # a band stretched between the hands (pull-aparts, flies)
+        ends = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
+        shapes.append(Line(ends[0], ends[1], 0.02, "kit"))
     if "landmine" in props:
         shapes.append(Line((anchor_x, floor + 0.03), grip, BAR, "kit"))
         shapes.append(Circle(grip, 0.05, "kit"))

@@ -120,8 +120,13 @@ PATTERN_RULES: Mapping[str, Rule] = {
     "wrist": Rule("the wrist travels at least 40 degrees", lambda t: _r("wrist")(t) >= 40),
     "neck": Rule("the neck travels at least 20 degrees", lambda t: _r("neck")(t) >= 20),
     "jump": Rule(
-        "hip and knee each travel at least 40 degrees",
-        lambda t: _hip(t) >= 40 and _knee(t) >= 40,
+        "hip and knee each travel at least 40 degrees (a squat jump), or the ankle 25 (a hop),"
+        " or the legs open 20 sideways (a jumping jack)",
+        lambda t: (
+            (_hip(t) >= 40 and _knee(t) >= 40)
+            or _r("ankle")(t) >= 25
+            or _r("hip_abduction")(t) >= 20
+        ),
     ),
     "olympic-lift": Rule(
         "hip and knee travel at least 40 degrees and the shoulder at least 60",

@@ -104,3 +104,9 @@ def test_svg_is_sent_gzipped_to_clients_that_accept_it(media_client: TestClient)
     plain = media_client.get("/media/test-squat.svg", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers
     assert plain.text == zipped.text
+
+
+def test_svg_may_not_run_anything_when_opened_on_its_own(media_client: TestClient) -> None:
+    policy = media_client.get("/media/test-squat.svg").headers["content-security-policy"]
+    assert policy.startswith("default-src 'none'")
+    assert "script" not in policy

@@ -43,6 +43,8 @@ async def _serve(request: Request, slug: str, kind: str) -> Response:
         return Response(status_code=304, headers=headers)
     stored = kind
     if kind == "svg":
+        # Opened on its own, an SVG is a document: allow its own styles and nothing else.
+        headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
         # SVG is text: send it compressed when the client allows (a tenth of the size)
         headers["Vary"] = "Accept-Encoding"
         if "gzip" in request.headers.get("accept-encoding", ""):

@@ -60,6 +60,7 @@ WIDTH = {
 BENCH_HEIGHT = 0.45
 BOX_HEIGHT = 0.45
 BALL_RADIUS = 0.33
+STATION_PAD_HEIGHT = 0.85  # GHR and back-extension pads stand about hip-high
 
 P2 = tuple[float, float]
 
@@ -139,6 +140,8 @@ def floor_level(motion: Motion, bodies: Sequence[Body]) -> float:
             return y - BOX_HEIGHT
         if surface == "ball":
             return y - 2 * BALL_RADIUS
+        if surface == "pad" and {"ghr-bench", "back-extension-bench"} & set(motion.props):
+            return y - STATION_PAD_HEIGHT
     lowest = min(
         p[1] - (skeleton.HEAD_RADIUS if name == "head" else 0.0)
         for b in bodies

@@ -12,6 +12,7 @@ from repforge.config import Settings
 from repforge.errors import ExportError
 from repforge.export import export_paths, export_site, file_for
 from repforge.web.app import create_app
+from tests.factories import make_catalog, make_exercise
 
 LINK = re.compile(r'(?:href|src)="([^"]+)"')
 
@@ -98,3 +99,18 @@ def test_a_failing_path_with_two_workers_raises_instead_of_hanging(
     assert isinstance(outcome[0], ExportError)
     assert "/exercise/no-such-exercise" in str(outcome[0])
     assert "404" in str(outcome[0])
+
+
+def test_export_holds_every_media_file_of_exercises_with_motion() -> None:
+    motion = {"keyframes": [{"pose": {}}, {"pose": {"hip": 120, "knee": 110, "trunk": 40}}]}
+    catalog = make_catalog(make_exercise(slug="moving", motion=motion), make_exercise(slug="still"))
+    paths = export_paths(catalog)
+    media = [p for p in paths if p.startswith("/media/")]
+    assert sorted(media) == [
+        "/media/moving.gif",
+        "/media/moving.png",
+        "/media/moving.svg",
+        "/media/moving.webp",
+        "/media/thumb/moving.png",
+    ]
+    assert file_for("/media/moving.webp").as_posix() == "media/moving.webp"

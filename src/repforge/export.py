@@ -19,15 +19,29 @@ from fastapi import FastAPI
 from repforge.catalog import relations
 from repforge.catalog.catalog import Catalog
 from repforge.errors import ExportError
+from repforge.media.render import KINDS as MEDIA_KINDS
 from repforge.pages import compare, hubs, listing, seo
-from repforge.pages.links import INDEX_PATH, SEARCH_PATH, markdown_path, page_path
+from repforge.pages.links import INDEX_PATH, SEARCH_PATH, markdown_path, media_path, page_path
 from repforge.web.app import STATIC_DIR
 from repforge.web.export_flag import EXPORT_HEADER
 from repforge.web.static_site import EXPORT_EXTRAS
 
 T = TypeVar("T")
 
-_FILE_SUFFIXES = {".md", ".xml", ".txt", ".css", ".svg", ".js", ".json", ".png", ".ico", ".html"}
+_FILE_SUFFIXES = {
+    ".md",
+    ".xml",
+    ".txt",
+    ".css",
+    ".svg",
+    ".js",
+    ".json",
+    ".png",
+    ".ico",
+    ".html",
+    ".gif",
+    ".webp",
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,7 @@ def export_paths(catalog: Catalog) -> list[str]:
     paths += [SEARCH_PATH, "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico"]
     paths += [f"/static/{p.name}" for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
     paths += EXPORT_EXTRAS
+    paths += [media_path(ex.slug, kind) for ex in catalog if ex.motion for kind in MEDIA_KINDS]
     return list(dict.fromkeys(paths))
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from repforge.catalog import vocab
+from repforge.catalog.motion import Motion
 from repforge.catalog.plaintext import unclean_paths
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -155,6 +156,7 @@ class Exercise(_Frozen):
     why_hard: str | None = Field(default=None, max_length=800)
     popularity: int = Field(default=1, ge=1, le=5)
     provenance: Provenance
+    motion: Motion | None = None  # keyframes for the demonstration; see docs/motion.md
 
     @field_validator("body_part")
     @classmethod

@@ -13,9 +13,11 @@ from repforge.catalog.model import Exercise
 from repforge.cli.catalog_io import export_command, import_command, remove_command
 from repforge.cli.db import db_app
 from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
+from repforge.cli.media import media_app
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
 from repforge.errors import Problem
+from repforge.media import checks as media_checks
 
 app = typer.Typer(
     cls=DomainErrors, help="repforge: exercise library and training engine.", no_args_is_help=True
@@ -27,6 +29,7 @@ app.add_typer(catalog_app, name="catalog")
 app.command("search")(search_command)
 app.add_typer(plan_app, name="plan")
 app.add_typer(db_app, name="db")
+app.add_typer(media_app, name="media")
 catalog_app.command("import")(import_command)
 catalog_app.command("export")(export_command)
 catalog_app.command("remove")(remove_command)
@@ -159,6 +162,8 @@ def catalog_check(
     external = _read_known(known) if known else set()
     parsed, problems = load.check(sources, external)
     problems += quality.check_quality(parsed, external)
+    motion_problems, without_motion = media_checks.check_all(parsed)
+    problems += motion_problems
     if originality is not None:
         problems += _originality_problems(parsed, originality)
     for problem in sorted(problems, key=lambda p: (p.file, p.line)):
@@ -168,6 +173,8 @@ def catalog_check(
     if problems:
         err.print(f"[red]{len(problems)} problem(s) in {len(sources)} file(s)[/red]")
         raise typer.Exit(FOUND_PROBLEMS)
+    if without_motion:
+        console.print(f"{without_motion} of {len(parsed)} exercises have no motion data yet")
     console.print(f"[green]{len(parsed)} exercises OK[/green]")
 
 

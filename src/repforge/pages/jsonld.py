@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from repforge.catalog import vocab
+from repforge.pages.demo import demonstration
 from repforge.pages.exercise import ExercisePage
 from repforge.pages.hubs import Hub
 from repforge.pages.links import Link, exercise_path
@@ -57,6 +58,9 @@ def exercise_graph(page: ExercisePage, base_url: str) -> dict[str, Any]:
         },
         "license": "https://creativecommons.org/licenses/by-sa/4.0/",
     }
+    demo = demonstration(ex)
+    if demo is not None:
+        howto["image"] = [_url(base_url, demo.poster), _url(base_url, demo.gif)]
     faq = {
         "@type": "FAQPage",
         "@id": f"{url}#faq",

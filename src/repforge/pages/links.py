@@ -56,3 +56,13 @@ def equipment_path(slug: str) -> str:
 
 def muscle_path(slug: str) -> str:
     return f"/exercises/muscle/{slug}"
+
+
+MEDIA_SUFFIXES = {"svg": ".svg", "gif": ".gif", "webp": ".webp", "png": ".png"}
+
+
+def media_path(slug: str, kind: str) -> str:
+    """Where one demonstration file is served: /media/{slug}.gif, /media/thumb/{slug}.png."""
+    if kind == "thumb":
+        return f"/media/thumb/{slug}.png"
+    return f"/media/{slug}{MEDIA_SUFFIXES[kind]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from repforge.catalog.plaintext import markdown_text as md
+from repforge.pages.demo import demonstration
 from repforge.pages.exercise import ExercisePage
 from repforge.pages.links import PLAN_PATH
 
@@ -16,6 +17,9 @@ def exercise_markdown(page: ExercisePage, base_url: str, site_name: str = "repfo
     # every piece of text comes from data (imports included): md() keeps it from being markup
     lines = [f"# {md(page.title)}", "", "## Quick answer", "", md(page.quick_answer), ""]
     lines += [f"- **{md(fact.label)}:** {md(fact.value)}" for fact in page.facts]
+    demo = demonstration(page.exercise)
+    if demo is not None:
+        lines += ["", f"![{md(demo.alt)}]({_absolute(base_url, demo.gif)})"]
     lines += ["", "---", ""]
     # imported records may lack a section: leave it out rather than print an empty heading
     if page.steps:

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from repforge import __version__
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
+from repforge.media.render import MediaCache
 from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
@@ -22,6 +23,7 @@ from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
 from repforge.web.browsers import HeadAsGet, PublicApiCors
+from repforge.web.site import media as site_media
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
@@ -79,6 +81,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
+    app.state.media = MediaCache()
     security.install(app, settings)
     app.add_middleware(PublicApiCors, origins=settings.cors_origins)
     app.add_middleware(HeadAsGet)
@@ -86,6 +89,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     docs.install(app)
+    app.include_router(site_media.router)
     app.include_router(site_search.router)
     app.include_router(static_site.router)
     app.include_router(site_plan.router)

@@ -7,6 +7,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from repforge.catalog import vocab
 from repforge.pages import plain_words
+from repforge.pages.demo import demonstration
 
 
 def make_templates(reload: bool = False) -> Jinja2Templates:
@@ -23,4 +24,5 @@ def make_templates(reload: bool = False) -> Jinja2Templates:
     env.filters["search_reason"] = plain_words.reason
     env.filters["understood"] = plain_words.understood
     env.filters["without_check_name"] = plain_words.without_check_name
+    env.globals["demonstration"] = demonstration
     return Jinja2Templates(env=env)

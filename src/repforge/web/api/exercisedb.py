@@ -45,13 +45,18 @@ def _catalog(request: Request) -> Catalog:
     return state_of(request).catalog
 
 
+def _base(request: Request) -> str:
+    # gifUrl is absolute: ExerciseDB clients load it as an image from anywhere
+    return state_of(request).settings.base_url
+
+
 @router.get("/exercises", response_model=Records, responses=problem_responses(422))
 async def exercises(request: Request, limit: Limit = None, offset: Offset = 0) -> Response:
     """Every exercise, paged."""
     return await cached_json(
         request,
         f"edb:all:{limit}:{offset}",
-        lambda: service.all_exercises(_catalog(request), limit, offset),
+        lambda: service.all_exercises(_catalog(request), limit, offset, _base(request)),
     )
 
 
@@ -65,7 +70,9 @@ async def exercise(
 ) -> Response:
     """One exercise by id (our slug)."""
     return await cached_json(
-        request, f"edb:id:{exercise_id}", lambda: service.by_id(_catalog(request), exercise_id)
+        request,
+        f"edb:id:{exercise_id}",
+        lambda: service.by_id(_catalog(request), exercise_id, _base(request)),
     )
 
 
@@ -80,7 +87,7 @@ async def by_name(
     return await cached_json(
         request,
         f"edb:name:{limit}:{offset}:{name}",
-        lambda: service.by_name(_catalog(request), name, limit, offset),
+        lambda: service.by_name(_catalog(request), name, limit, offset, _base(request)),
     )
 
 
@@ -94,7 +101,7 @@ async def by_body_part(
     return await cached_json(
         request,
         f"edb:bodyPart:{limit}:{offset}:{body_part}",
-        lambda: service.by_body_part(_catalog(request), body_part, limit, offset),
+        lambda: service.by_body_part(_catalog(request), body_part, limit, offset, _base(request)),
     )
 
 
@@ -112,7 +119,7 @@ async def by_target(
     return await cached_json(
         request,
         f"edb:target:{limit}:{offset}:{target}",
-        lambda: service.by_target(_catalog(request), target, limit, offset),
+        lambda: service.by_target(_catalog(request), target, limit, offset, _base(request)),
     )
 
 
@@ -132,7 +139,7 @@ async def by_equipment(
     return await cached_json(
         request,
         f"edb:equipment:{limit}:{offset}:{equipment}",
-        lambda: service.by_equipment(_catalog(request), equipment, limit, offset),
+        lambda: service.by_equipment(_catalog(request), equipment, limit, offset, _base(request)),
     )
 
 

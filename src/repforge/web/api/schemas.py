@@ -178,6 +178,16 @@ class ProvenancePublic(_Wire):
     source_id: str | None
 
 
+class MediaPublic(_Wire):
+    """Links to the exercise's animated demonstration (versioned: cache them for good)."""
+
+    svg: str = Field(description="Animated SVG, 480x360; still pair under reduced motion.")
+    gif: str = Field(description="Animated GIF, 320x240.")
+    webp: str = Field(description="Animated WebP, 320x240.")
+    poster: str = Field(description="PNG share image, 1200x630.")
+    thumbnail: str = Field(description="PNG thumbnail, 160x120.")
+
+
 class ExerciseDetailPublic(ExercisePublic):
     """Everything the exercise page shows, as structured fields."""
 
@@ -201,6 +211,7 @@ class ExerciseDetailPublic(ExercisePublic):
     comparisons: list[LinkPublic]
     hubs: list[LinkPublic]
     provenance: ProvenancePublic
+    media: MediaPublic | None = Field(description="Absent when the exercise has no motion data.")
 
 
 class AlternativePublic(_Wire):

@@ -12,6 +12,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
 from repforge.pages import listing
+from repforge.pages.demo import demonstration
 from repforge.pages.exercise import Related, compose
 from repforge.pages.links import exercise_path, markdown_path
 from repforge.pages.listing import ExerciseFilter
@@ -32,6 +33,7 @@ from repforge.web.api.schemas import (
     FaqPublic,
     LicencePublic,
     LinkPublic,
+    MediaPublic,
     MusclePublic,
     MuscleTermPublic,
     ProgressionsPublic,
@@ -123,6 +125,15 @@ def list_exercises(catalog: Catalog, query: ExerciseQuery) -> ExercisesPublic:
     )
 
 
+def _media(ex: Exercise) -> MediaPublic | None:
+    demo = demonstration(ex)
+    if demo is None:
+        return None
+    return MediaPublic(
+        svg=demo.svg, gif=demo.gif, webp=demo.webp, poster=demo.poster, thumbnail=demo.thumb
+    )
+
+
 def exercise_detail(catalog: Catalog, slug: str) -> ExerciseDetailPublic:
     """Everything the exercise page shows; NotFoundError for an unknown slug."""
     page = compose(catalog, slug)
@@ -155,6 +166,7 @@ def exercise_detail(catalog: Catalog, slug: str) -> ExerciseDetailPublic:
         **_summary_fields(ex),
         aliases=list(ex.aliases),
         markdown_url=markdown_path(ex.slug),
+        media=_media(ex),
         quick_answer=page.quick_answer,
         facts=[FactPublic(label=f.label, value=f.value) for f in page.facts],
         laterality=ex.laterality,

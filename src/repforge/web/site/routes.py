@@ -14,6 +14,7 @@ from repforge.errors import InvalidInputError, NotFoundError
 from repforge.pages import hubs, jsonld, listing, seo
 from repforge.pages.bodymap import BodyMap, body_map, exercise_highlight
 from repforge.pages.compare import compare
+from repforge.pages.demo import demonstration
 from repforge.pages.exercise import compose
 from repforge.pages.links import INDEX_PATH, compare_path
 from repforge.pages.markdown import exercise_markdown
@@ -113,6 +114,7 @@ async def exercise(request: Request, slug: str) -> Response:
             page=composed,
             jsonld=jsonld.script_json(graph),
             bodymap=body_map(exercise_highlight(composed.exercise), link=False),
+            demo=demonstration(composed.exercise),
         )
 
     if slug not in state.catalog:

@@ -1,0 +1,191 @@
+"""Motion data: the keyframed joint angles a demonstration is drawn from (docs/motion.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Joints an author may set. Limb joints take a `_left`/`_right` suffix for one side only.
+AXIAL_JOINTS = ("trunk", "trunk_side", "trunk_twist", "neck", "shrug")
+LIMB_JOINTS = (
+    "shoulder",
+    "shoulder_abduction",
+    "shoulder_rotation",
+    "elbow",
+    "wrist",
+    "hip",
+    "hip_abduction",
+    "knee",
+    "ankle",
+)
+SIDES = ("left", "right")
+JOINT_NAMES = frozenset(
+    AXIAL_JOINTS + LIMB_JOINTS + tuple(f"{j}_{s}" for j in LIMB_JOINTS for s in SIDES)
+)
+
+# Props the renderer draws. Held props follow the hands (or the upper back); placed props
+# stay where the contacts put them at the first keyframe.
+HELD_PROPS = frozenset(
+    {
+        "barbell",
+        "barbell-back",
+        "dumbbells",
+        "dumbbell",
+        "kettlebell",
+        "medicine-ball",
+        "weight-plate",
+        "cable-high",
+        "cable-mid",
+        "cable-low",
+        "ankle-strap",
+        "band",
+        "band-hands",
+        "landmine",
+        "ab-wheel",
+    }
+)
+PLACED_PROPS = frozenset(
+    {
+        "flat-bench",
+        "incline-bench",
+        "decline-bench",
+        "pull-up-bar",
+        "dip-bars",
+        "box",
+        "stability-ball",
+        "sliders",
+        "ghr-bench",
+        "back-extension-bench",
+        "preacher-pad",
+        "machine",
+        "mat",
+        "rings",
+        "parallettes",
+        "foam-roller",
+    }
+)
+PROPS = HELD_PROPS | PLACED_PROPS
+
+# A contact is `<body part>-<surface>`: that body point stays where it is at the first keyframe.
+CONTACT_BODY = (
+    "feet",
+    "left-foot",
+    "right-foot",
+    "hands",
+    "left-hand",
+    "right-hand",
+    "knees",
+    "left-knee",
+    "right-knee",
+    "hips",
+    "back",
+    "forearms",
+    "left-forearm",
+    "right-forearm",
+    "upper-arms",
+)
+CONTACT_SURFACES = ("floor", "bar", "bench", "box", "pad", "ball", "plate", "handles", "wall")
+CONTACTS = frozenset(f"{b}-{s}" for b in CONTACT_BODY for s in CONTACT_SURFACES)
+
+# Which drawn props show a piece of equipment; equipment absent here needs `machine`.
+EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
+    "barbell": frozenset({"barbell", "barbell-back", "landmine"}),
+    "ez-bar": frozenset({"barbell"}),
+    "trap-bar": frozenset({"barbell"}),
+    "dumbbell": frozenset({"dumbbells", "dumbbell"}),
+    "kettlebell": frozenset({"kettlebell"}),
+    "weight-plate": frozenset({"weight-plate"}),
+    "medicine-ball": frozenset({"medicine-ball"}),
+    "sandbag": frozenset({"medicine-ball"}),
+    "bench": frozenset({"flat-bench", "incline-bench", "decline-bench", "box"}),
+    "squat-rack": frozenset({"barbell-back", "barbell"}),
+    "smith-machine": frozenset({"barbell-back", "barbell"}),
+    "pull-up-bar": frozenset({"pull-up-bar"}),
+    "dip-station": frozenset({"dip-bars"}),
+    "parallettes": frozenset({"parallettes"}),
+    "rings": frozenset({"rings"}),
+    "suspension-trainer": frozenset({"rings"}),
+    "ghr-bench": frozenset({"ghr-bench"}),
+    "back-extension-bench": frozenset({"back-extension-bench"}),
+    "preacher-bench": frozenset({"preacher-pad"}),
+    "plyo-box": frozenset({"box"}),
+    "landmine": frozenset({"landmine"}),
+    "cable-machine": frozenset({"cable-high", "cable-mid", "cable-low"}),
+    "resistance-band": frozenset({"band", "band-hands"}),
+    "mini-band": frozenset({"band"}),
+    "sliders": frozenset({"sliders"}),
+    "stability-ball": frozenset({"stability-ball"}),
+    "ab-wheel": frozenset({"ab-wheel"}),
+    "foam-roller": frozenset({"foam-roller"}),
+    "exercise-mat": frozenset({"mat"}),
+}
+
+
+class Keyframe(BaseModel):
+    """One pose and how long the move from it to the next pose takes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    pose: dict[str, float]
+    seconds: float = Field(default=1.0, ge=0.2, le=8)
+
+    @field_validator("pose")
+    @classmethod
+    def _joints(cls, pose: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(pose) - JOINT_NAMES)
+        if unknown:
+            names = ", ".join(sorted(AXIAL_JOINTS + LIMB_JOINTS))
+            raise ValueError(f"unknown joint {unknown[0]!r}; joints are {names} (+ _left/_right)")
+        return pose
+
+
+class Motion(BaseModel):
+    """How an exercise moves: camera side, what is drawn, what stays put, and the poses."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    view: Literal["side", "front"] = "side"
+    props: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    keyframes: tuple[Keyframe, ...] = Field(min_length=2, max_length=4)
+
+    @field_validator("props")
+    @classmethod
+    def _props(cls, props: tuple[str, ...]) -> tuple[str, ...]:
+        for prop in props:
+            if prop not in PROPS:
+                raise ValueError(f"unknown prop {prop!r}; props are {', '.join(sorted(PROPS))}")
+        return props
+
+    @field_validator("contacts")
+    @classmethod
+    def _contacts(cls, contacts: tuple[str, ...]) -> tuple[str, ...]:
+        for contact in contacts:
+            if contact not in CONTACTS:
+                raise ValueError(
+                    f"unknown contact {contact!r}; write <body part>-<surface> with a body part"
+                    f" of {', '.join(CONTACT_BODY)} and a surface of {', '.join(CONTACT_SURFACES)}"
+                )
+        return contacts
+
+    @cached_property
+    def digest(self) -> str:
+        """Content hash of the motion data, for cache keys and ETags."""
+        text = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def missing_props(motion: Motion, required_equipment: tuple[str, ...]) -> list[str]:
+    """Required equipment that no drawn prop shows."""
+    drawn = set(motion.props)
+    missing = []
+    for item in required_equipment:
+        accepted = EQUIPMENT_PROPS.get(item, frozenset({"machine"}))
+        if not drawn & accepted:
+            missing.append(item)
+    return missing

@@ -1,0 +1,1 @@
+"""Demonstrations rendered from motion data: SVG, GIF, WebP, posters and thumbnails."""

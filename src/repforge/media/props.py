@@ -1,0 +1,187 @@
+"""Equipment drawn around the figure: placed props once, held props on every frame."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from repforge.catalog.motion import Motion
+from repforge.media import skeleton
+from repforge.media.scene import (
+    BALL_RADIUS,
+    Circle,
+    Line,
+    Rect,
+    Shape,
+    project,
+)
+from repforge.media.skeleton import Body
+
+PLATE_RADIUS = 0.225
+BAR = 0.03
+
+
+def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
+    x, y, _ = project(motion.view, skeleton.centre(b, list(names)))
+    return x, y
+
+
+def _contact(motion: Motion, b: Body, surface: str) -> tuple[float, float] | None:
+    for contact in motion.contacts:
+        if contact.endswith("-" + surface):
+            names, gap = skeleton.contact_points(contact)
+            x, y = _p(motion, b, *names)
+            return x, y - gap
+    return None
+
+
+def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
+    """Props that stay put: benches, bars, boxes, balls, pads, floor mats."""
+    shapes: list[Shape] = []
+    props = set(motion.props)
+    pelvis = _p(motion, first, "pelvis")
+    back = _p(motion, first, "upper_back")
+    if props & {"flat-bench", "incline-bench", "decline-bench", "machine"}:
+        seat = _contact(motion, first, "bench") or (pelvis[0], pelvis[1] - 0.1)
+        left, right = seat[0] - 0.3, seat[0] + 0.3
+        if "hips-bench" in motion.contacts and "back-bench" in motion.contacts:
+            left, right = min(pelvis[0], back[0]) - 0.3, max(pelvis[0], back[0]) + 0.3
+        elif "back-bench" in motion.contacts:
+            # only the upper back rests on it (hip thrust): the bench runs away from the hips
+            away = -1.0 if pelvis[0] > back[0] else 1.0
+            left, right = sorted((back[0] + away * 0.45, back[0] - away * 0.12))
+        top = seat[1] if "flat-bench" in props else pelvis[1] - 0.1
+        shapes.append(Rect(left, top, right - left, 0.07, "kit"))
+        for x in (left + 0.08, right - 0.08):
+            shapes.append(Line((x, top - 0.05), (x, floor), 0.04, "kit"))
+        if props & {"incline-bench", "decline-bench", "machine"}:
+            dx, dy = back[0] - pelvis[0], back[1] - pelvis[1]
+            # the back pad sits behind the trunk, from the seat to past the shoulders
+            shapes.append(
+                Line(
+                    (pelvis[0] - 0.11 + dx * 0.05, pelvis[1] - 0.05),
+                    (pelvis[0] - 0.11 + dx * 1.45, pelvis[1] + dy * 1.45),
+                    0.07,
+                    "kit",
+                )
+            )
+    if "box" in props:
+        box = _contact(motion, first, "box") or (pelvis[0], pelvis[1] - 0.1)
+        shapes.append(Rect(box[0] - 0.25, box[1], 0.5, box[1] - floor, "kit"))
+    if "stability-ball" in props:
+        rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)
+        shapes.append(Circle((rest[0], rest[1] - BALL_RADIUS), BALL_RADIUS, "kitfar"))
+    if props & {"pull-up-bar", "rings"}:
+        grip = _p(motion, first, "grip_left", "grip_right")
+        shapes.append(
+            Line((grip[0] - 0.5, grip[1] + 0.35), (grip[0] + 0.5, grip[1] + 0.35), 0.03, "kitfar")
+        )
+        if "rings" in props:
+            shapes.append(Line((grip[0], grip[1] + 0.35), (grip[0], grip[1] + 0.1), 0.015, "kit"))
+            shapes.append(Circle((grip[0], grip[1]), 0.09, "kitfar"))
+        else:
+            shapes.append(Line((grip[0], grip[1] + 0.35), grip, 0.03, "kit"))
+            shapes.append(Circle(grip, 0.035, "kit"))
+    if "dip-bars" in props:
+        grip = _p(motion, first, "grip_left", "grip_right")
+        shapes.append(Line((grip[0], grip[1]), (grip[0], floor), 0.04, "kitfar"))
+        shapes.append(Circle(grip, 0.035, "kit"))
+    if "parallettes" in props:
+        grip = _p(motion, first, "grip_left", "grip_right")
+        shapes.append(Line((grip[0] - 0.15, floor), (grip[0] - 0.12, grip[1] - 0.03), 0.03, "kit"))
+        shapes.append(Line((grip[0] + 0.15, floor), (grip[0] + 0.12, grip[1] - 0.03), 0.03, "kit"))
+    if props & {"ghr-bench", "back-extension-bench"}:
+        pad = (
+            _p(motion, first, "knee_left", "knee_right")
+            if "ghr-bench" in props
+            else _p(motion, first, "hip_left", "hip_right")
+        )
+        foot = _p(motion, first, "heel_left", "heel_right")
+        centre = (pad[0], pad[1] - 0.16)
+        shapes.append(Line((centre[0], centre[1]), (centre[0], floor), 0.05, "kit"))
+        shapes.append(Line((centre[0], floor + 0.1), (foot[0] - 0.1, floor + 0.1), 0.05, "kit"))
+        shapes.append(
+            Line((foot[0] - 0.1, floor + 0.1), (foot[0] - 0.1, foot[1] + 0.05), 0.05, "kit")
+        )
+        shapes.append(
+            Line((foot[0] - 0.06, foot[1] - 0.08), (foot[0] - 0.06, foot[1] + 0.12), 0.05, "kit")
+        )
+        shapes.append(Circle(centre, 0.11, "kitfar"))
+    if "preacher-pad" in props:
+        elbow = _p(motion, first, "elbow_left", "elbow_right")
+        shoulder = _p(motion, first, "shoulder_left", "shoulder_right")
+        shapes.append(
+            Line((elbow[0], elbow[1] - 0.06), (shoulder[0], shoulder[1] - 0.12), 0.07, "kit")
+        )
+        shapes.append(Line((elbow[0] - 0.1, elbow[1] - 0.1), (elbow[0] - 0.1, floor), 0.04, "kit"))
+    if "foam-roller" in props:
+        rest = _contact(motion, first, "floor") or pelvis
+        shapes.append(Circle((rest[0], floor + 0.075), 0.075, "kit"))
+    if "mat" in props:
+        xs = [project(motion.view, p)[0] for p in first.points.values()]
+        shapes.append(Rect(min(xs) - 0.1, floor + 0.015, max(xs) - min(xs) + 0.2, 0.015, "kitfar"))
+    return shapes
+
+
+def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
+    """Props that move with the body on this frame: bars, weights, cables, bands, sliders."""
+    shapes: list[Shape] = []
+    props = set(motion.props)
+    grip = _p(motion, b, "grip_left", "grip_right")
+    if "barbell" in props or "barbell-back" in props:
+        at = grip if "barbell" in props else _p(motion, b, "upper_back")
+        if "barbell-back" in props and motion.view == "side":
+            at = (at[0] - 0.07, at[1] + 0.05)
+        if motion.view == "front":
+            shapes.append(Line((at[0] - 1.0, at[1]), (at[0] + 1.0, at[1]), BAR, "kit"))
+            for x in (at[0] - 0.85, at[0] + 0.85):
+                shapes.append(Rect(x - 0.03, at[1] + PLATE_RADIUS, 0.06, 2 * PLATE_RADIUS, "kit"))
+        else:
+            shapes.append(Circle(at, PLATE_RADIUS, "kitfar"))
+            shapes.append(Circle(at, BAR, "kit"))
+    for side in ("left", "right"):
+        if "dumbbells" in props or ("dumbbell" in props and side == "right"):
+            g = _p(motion, b, f"grip_{side}")
+            shapes.append(Circle(g, 0.07, "kit"))
+    if "kettlebell" in props:
+        shapes.append(Line(grip, (grip[0], grip[1] - 0.1), 0.02, "kit"))
+        shapes.append(Circle((grip[0], grip[1] - 0.17), 0.1, "kit"))
+    if "medicine-ball" in props:
+        shapes.append(Circle(grip, 0.13, "kit"))
+    if "weight-plate" in props:
+        shapes.append(Circle(grip, 0.2, "kitfar"))
+    if "ab-wheel" in props:
+        shapes.append(Circle((grip[0], floor + 0.1), 0.1, "kit"))
+    # an ankle strap moves the cable from the hands to the working (left) ankle
+    handle = _p(motion, b, "ankle_left") if "ankle-strap" in props else grip
+    for prop, height in (("cable-high", 2.0), ("cable-mid", 1.0), ("cable-low", 0.15)):
+        if prop in props:
+            shapes.append(Line((anchor_x, floor + height), handle, 0.012, "kit"))
+    if "band" in props:
+        feet = _p(motion, b, "ball_left", "ball_right")
+        shapes.append(Line(grip, feet, 0.02, "kit"))
+    if "band-hands" in props:  # a band stretched between the hands (pull-aparts, flies)
+        ends = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
+        shapes.append(Line(ends[0], ends[1], 0.02, "kit"))
+    if "landmine" in props:
+        shapes.append(Line((anchor_x, floor + 0.03), grip, BAR, "kit"))
+        shapes.append(Circle(grip, 0.05, "kit"))
+    if "sliders" in props:
+        for side in ("left", "right"):
+            f = _p(motion, b, f"ball_{side}")
+            shapes.append(Rect(f[0] - 0.09, f[1] - 0.0, 0.18, 0.02, "kit"))
+    return shapes
+
+
+def cable_stack(motion: Motion, bodies: Sequence[Body], floor: float) -> tuple[float, list[Shape]]:
+    """Where cables and landmines anchor, and the cable tower drawn there."""
+    xs = [project(motion.view, p)[0] for b in bodies for p in b.points.values()]
+    props = set(motion.props)
+    if "landmine" in props:
+        return min(xs) - 0.9, []
+    if not props & {"cable-high", "cable-mid", "cable-low"}:
+        return 0.0, []
+    x = max(xs) + 0.6
+    return x, [
+        Rect(x - 0.04, floor + 2.1, 0.22, 2.1, "kitfar"),
+        Circle((x, floor + 2.0), 0.04, "kit"),
+    ]

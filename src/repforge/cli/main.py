@@ -13,6 +13,7 @@ from repforge.catalog.model import Exercise
 from repforge.cli.catalog_io import export_command, import_command, remove_command
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
+from repforge.cli.user import user_app
 from repforge.errors import Problem
 
 app = typer.Typer(help="repforge: exercise library and training engine.", no_args_is_help=True)
@@ -22,6 +23,7 @@ catalog_app = typer.Typer(
 app.add_typer(catalog_app, name="catalog")
 app.command("search")(search_command)
 app.add_typer(plan_app, name="plan")
+app.add_typer(user_app, name="user")
 catalog_app.command("import")(import_command)
 catalog_app.command("export")(export_command)
 catalog_app.command("remove")(remove_command)

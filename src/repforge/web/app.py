@@ -18,9 +18,13 @@ from repforge.config import Settings, get_settings
 from repforge.store import db
 from repforge.store.meta import MetaRepository
 from repforge.web import errors
+from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
+from repforge.web.api import log as log_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
+from repforge.web.site import account as site_account
+from repforge.web.site import log as site_log
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
@@ -85,9 +89,13 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(site_search.router)
+    app.include_router(site_log.router)  # before site_plan: /plan/take is more specific
     app.include_router(site_plan.router)
+    app.include_router(site_account.router)
     app.include_router(site_routes.router)
     app.include_router(api_v1.router)
     app.include_router(plans_api.router)
     app.include_router(exercisedb_api.router)
+    app.include_router(account_api.router)
+    app.include_router(log_api.router)
     return app

@@ -28,6 +28,9 @@ DOMAIN = [
     "repforge.planner.service",
     "repforge.planner.solver",
     "repforge.planner.validate",
+    "repforge.accounts.service",
+    "repforge.accounts.mail",
+    "repforge.logbook.service",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ class Accounts:
         for key, limit in self._limits(email, client):
             found = self.store.count(key, now)
             if found is not None and found[0] >= limit:
-                raise RateLimitedError(max(1, int((found[1] - now).total_seconds()) + 1))
+                raise RateLimitedError(max(1, math.ceil((found[1] - now).total_seconds())))
 
     def authenticate(self, email: str, password: str, client: str) -> User | None:
         """The user these credentials identify, or None (the failure is counted).

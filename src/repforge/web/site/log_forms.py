@@ -46,7 +46,7 @@ def exercise_key(catalog: Catalog, value: str) -> str:
 
 
 def sets_from_form(form: FormData, catalog: Catalog, units: str) -> tuple[LoggedSet, ...]:
-    """Every filled-in row of the form as a set; rows with no load, reps or time are skipped."""
+    """Every row with reps or a time as a set; rows without them were not done."""
     columns = {name: [str(v) for v in form.getlist(name)] for name in ROW_FIELDS}
     rows = len(columns["exercise"])
     if any(len(values) != rows for values in columns.values()):
@@ -60,7 +60,7 @@ def sets_from_form(form: FormData, catalog: Catalog, units: str) -> tuple[Logged
         seconds = _number(columns["seconds"][index], number, "time", 86_400)
         rir = _number(columns["rir"][index], number, "reps in reserve", 10)
         exercise = columns["exercise"][index].strip()
-        if not exercise or (weight is None and reps is None and seconds is None):
+        if not exercise or (reps is None and seconds is None):  # a load alone is not a set
             continue
         set_type = columns["set_type"][index]
         if set_type not in SET_TYPES:

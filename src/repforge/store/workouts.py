@@ -124,6 +124,16 @@ class SqlLogStore:
         ).all()
         return [r.workout for r in self._records(list(rows))]
 
+    def history(self, owner: int, since: datetime | None = None) -> list[LoggedWorkout]:
+        """Every workout of the owner, oldest first: the input of progress and export."""
+        where: list[Any] = [t.Workout.user_id == owner]
+        if since is not None:
+            where.append(t.Workout.started_at >= since)
+        rows = self.session.scalars(
+            select(t.Workout).where(*where).order_by(t.Workout.started_at, t.Workout.id)
+        ).all()
+        return [r.workout for r in self._records(list(rows))]
+
     # -- programs
 
     def add_program(

@@ -86,6 +86,8 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
     app.state.templates = make_templates(reload=settings.environment == "development")
+    # pages link to the live server's training pages absolutely: a static export has none
+    app.state.templates.env.globals["live_origin"] = settings.base_url.rstrip("/")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(site_search.router)

@@ -124,7 +124,7 @@ class LoginRequiredError(Exception):
 
 
 def login_url(next_path: str) -> str:
-    return f"/login?next={quote(next_path, safe='/')}"
+    return f"/login?next={quote(next_path, safe='/')}"  # the query is kept, percent-encoded
 
 
 def site_user(request: Request) -> User | None:
@@ -144,7 +144,8 @@ def site_user(request: Request) -> User | None:
 def require_site_user(request: Request) -> User:
     user = site_user(request)
     if user is None:
-        raise LoginRequiredError(request.url.path)
+        query = request.url.query if request.method == "GET" else ""
+        raise LoginRequiredError(f"{request.url.path}?{query}" if query else request.url.path)
     return user
 
 

@@ -147,6 +147,10 @@ def test_anonymous_visitors_are_sent_to_the_login_page(log_app: FastAPI) -> None
         response = anonymous.client.get(path)
         assert response.status_code == 303, path
         assert response.headers["location"].startswith("/login?next=/")
+    take = anonymous.client.get(f"/plan/take?{PLAN_QUERY}").headers["location"]
+    assert (
+        take == "/login?next=/plan/take%3Fgoal%3Dhypertrophy%26days%3D3%26minutes%3D45%26weeks%3D2"
+    )
     token = anonymous.csrf("/login")
     for path in ("/today", "/workouts/1", "/workouts/1/delete", "/account/tokens", "/plan/take"):
         response = anonymous.client.post(path, data={"csrf_token": token})

@@ -128,7 +128,7 @@ async def save_today(request: Request, user: SiteUser) -> Response:
     workout = _workout_from_form(request, form, _units(request, user), "repforge")
     if workout.client_id is None:
         raise InvalidInputError("client_id", "the form is missing its id; reload the page")
-    if _wants_json(request) is False:
+    if not _wants_json(request):  # the final submit ends the workout; autosaves do not
         workout = replace(workout, ended_at=datetime.now(UTC))
     with log_store(request) as store:
         record = service.save_session(store, state_of(request).catalog, user.id, workout)

@@ -96,7 +96,7 @@ def main() -> None:
             token = accounts.issue_token(user, "bench", "read-write").secret
         script = Path(data_dir) / "post.lua"
         script.write_text(POST_SCRIPT, encoding="utf-8")
-        os.environ.update(BENCH_TOKEN=token, BENCH_RUN=uuid.uuid4().hex[:8])
+        os.environ["BENCH_TOKEN"] = token
         env = {
             **os.environ,
             "REPFORGE_DATA_DIR": data_dir,
@@ -112,6 +112,7 @@ def main() -> None:
             print(f"{backend}; {args.connections} connections, {args.seconds}s x {args.rounds}")
             posts, gets, acknowledged = [], [], 0
             for round_no in range(1, args.rounds + 1):
+                os.environ["BENCH_RUN"] = uuid.uuid4().hex[:8]  # new client ids every round
                 rps, p50, p99, total = wrk_script(
                     base + "/api/v1/workouts", script, args.seconds, args.connections
                 )
@@ -127,6 +128,10 @@ def main() -> None:
         with engine.connect() as connection:
             stored = connection.scalar(select(func.count()).select_from(Workout))
         engine.dispose()
+        if args.postgres:
+            schema = url.rsplit("%3D", 1)[1]
+            with create_engine(args.postgres).begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         post, get = statistics.median(posts), statistics.median(gets)
         print(
             f"median POST {post:.0f} req/s, cached GET {get:.0f} req/s, ratio {post / get:.2f}; "

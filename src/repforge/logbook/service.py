@@ -52,8 +52,7 @@ def log_workout(
         if existing is not None:
             return existing, False
     checked = check_workout(catalog, workout)
-    program = store.current_program(owner)
-    return store.add_workout(owner, checked, program.id if program else None)
+    return store.add_workout(owner, checked, store.current_program_id(owner))
 
 
 def save_session(

@@ -157,6 +157,12 @@ class SqlLogStore:
         self.session.flush()
         return _program(row)
 
+    def current_program_id(self, owner: int) -> int | None:
+        """The current program's id alone: logging a set need not load the whole plan."""
+        return self.session.scalar(
+            select(t.Program.id).where(t.Program.user_id == owner, t.Program.is_current.is_(True))
+        )
+
     def current_program(self, owner: int) -> ProgramRecord | None:
         row = self.session.scalar(
             select(t.Program).where(t.Program.user_id == owner, t.Program.is_current.is_(True))

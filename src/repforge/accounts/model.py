@@ -43,7 +43,6 @@ class TokenInfo:
     created_at: datetime
     expires_at: datetime | None = None
     revoked: bool = False
-    last_used_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

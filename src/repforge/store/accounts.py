@@ -27,7 +27,6 @@ def _token(row: t.ApiToken) -> TokenInfo:
         created_at=row.created_at,
         expires_at=row.expires_at,
         revoked=row.revoked_at is not None,
-        last_used_at=row.last_used_at,
     )
 
 

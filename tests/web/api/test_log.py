@@ -209,3 +209,16 @@ def _token_id(visitor: Visitor) -> str:
     found = re.search(r'action="/account/tokens/(\d+)/revoke"', visitor.client.get("/account").text)
     assert found
     return found.group(1)
+
+
+def test_openapi_documents_both_bearer_schemes_on_user_routes(anonymous: Visitor) -> None:
+    schema = anonymous.client.get("/api/v1/openapi.json").json()
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["OAuth2Password"]["flows"]["password"]["tokenUrl"] == "/api/v1/auth/token"
+    assert schemes["PersonalAccessToken"]["scheme"] == "bearer"
+    for method, path in USER_ROUTES:
+        template = path.replace("/1", "/{workout_id}").replace("/goblet-squat", "/{slug}")
+        security = schema["paths"][template][method.lower()]["security"]
+        assert {"OAuth2Password": []} in security
+        assert {"PersonalAccessToken": []} in security
+    assert "security" not in schema["paths"]["/api/v1/exercises"]["get"]

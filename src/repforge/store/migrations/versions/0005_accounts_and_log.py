@@ -65,7 +65,6 @@ def upgrade() -> None:
         sa.Column("created_at", UtcDateTime, nullable=False),
         sa.Column("expires_at", UtcDateTime),
         sa.Column("revoked_at", UtcDateTime),
-        sa.Column("last_used_at", UtcDateTime),
     )
     op.create_table(
         "password_resets",

@@ -8,6 +8,8 @@ from typing import Any
 
 from repforge.training.model import LoggedWorkout, Prescription
 
+CUSTOM_PREFIX = "custom:"  # LoggedSet.exercise of the user's own exercise: custom:<name>
+
 
 @dataclass(frozen=True, slots=True)
 class WorkoutRecord:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError, NotFoundError
-from repforge.logbook.model import NextSession, ProgramRecord, WorkoutRecord
+from repforge.logbook.model import CUSTOM_PREFIX, NextSession, ProgramRecord, WorkoutRecord
 from repforge.logbook.next import next_session
 from repforge.logbook.ports import LogStore
 from repforge.planner.plan import Plan
-from repforge.training.model import LoggedSet, LoggedWorkout, Prescription
+from repforge.training.model import LoggedWorkout, Prescription
 
-CUSTOM = "custom:"
 MAX_SETS = 500
 
 
@@ -31,8 +29,8 @@ def check_workout(catalog: Catalog, workout: LoggedWorkout) -> LoggedWorkout:
     numbered = []
     for index, logged in enumerate(workout.sets):
         name = logged.exercise.strip()
-        if name.startswith(CUSTOM):
-            if not name.removeprefix(CUSTOM).strip():
+        if name.startswith(CUSTOM_PREFIX):
+            if not name.removeprefix(CUSTOM_PREFIX).strip():
                 raise InvalidInputError(f"sets.{index}.exercise", "name the custom exercise")
         elif catalog.find(name) is None:
             raise InvalidInputError(
@@ -130,9 +128,3 @@ def prescription_for(store: LogStore, owner: int, slug: str) -> Prescription:
 
 def _session_count(plan: Plan) -> int:
     return sum(len(week.sessions) for week in plan.weeks)
-
-
-def workout_from(data: dict[str, Any]) -> LoggedWorkout:
-    """A LoggedWorkout from plain fields (the API and forms build theirs with this)."""
-    sets = tuple(LoggedSet(**s) for s in data.pop("sets", ()))
-    return LoggedWorkout(sets=sets, **data)

@@ -11,11 +11,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from repforge.logbook.model import CUSTOM_PREFIX as CUSTOM
 from repforge.logbook.model import ProgramRecord, WorkoutRecord
 from repforge.store import tables as t
 from repforge.training.model import LoggedSet, LoggedWorkout, SetType
-
-CUSTOM = "custom:"
 
 
 class SqlLogStore:
@@ -105,16 +104,6 @@ class SqlLogStore:
             delete(t.Workout).where(t.Workout.id == workout_id, t.Workout.user_id == owner)
         )
         return True
-
-    def count_program_workouts(self, owner: int, program_id: int) -> int:
-        return int(
-            self.session.scalar(
-                select(func.count())
-                .select_from(t.Workout)
-                .where(t.Workout.user_id == owner, t.Workout.program_id == program_id)
-            )
-            or 0
-        )
 
     def program_history(self, owner: int, program_id: int) -> list[LoggedWorkout]:
         rows = self.session.scalars(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -18,6 +18,7 @@ from repforge.web.api.log_schemas import (
     WorkoutIn,
     WorkoutOut,
     WorkoutsPage,
+    bounded_time,
 )
 from repforge.web.api.schemas import problem_responses
 from repforge.web.auth import Reader, Writer
@@ -35,11 +36,10 @@ Until = Annotated[datetime | None, Query(description="Only workouts started befo
 
 
 def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if not 1900 <= value.year <= 2200:
-        raise InvalidInputError("since/until", "give a date between 1900 and 2200")
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        return bounded_time(value)
+    except ValueError as exc:
+        raise InvalidInputError("since/until", str(exc)) from None
 
 
 @router.get(

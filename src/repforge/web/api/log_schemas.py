@@ -23,7 +23,7 @@ ClientId = Annotated[
 ]
 
 
-def _bounded_time(value: datetime | None) -> datetime | None:
+def bounded_time(value: datetime | None) -> datetime | None:
     """A UTC datetime between 1900 and 2200; a time without offset is taken as UTC."""
     if value is None:
         return None
@@ -75,7 +75,7 @@ class WorkoutIn(BaseModel):
     client_id: ClientId | None = None
     sets: list[SetIn] = Field(default_factory=list, max_length=500)
 
-    _times = field_validator("started_at", "ended_at")(_bounded_time)
+    _times = field_validator("started_at", "ended_at")(bounded_time)
 
     def logged(self, source: str = "api") -> LoggedWorkout:
         return LoggedWorkout(

@@ -20,10 +20,10 @@ from repforge.web.auth import (
     set_session_cookie,
 )
 from repforge.web.caching import state_of
+from repforge.web.site.log_forms import LB_IN_KG
 from repforge.web.site.private import private_page, redirect, safe_next
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
-LB = 0.45359237
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -161,7 +161,7 @@ def account_page(request: Request, user: SiteUser, reset: str = "") -> Response:
 async def save_preferences(request: Request, user: SiteUser) -> Response:
     form = await _form(request)
     units: Literal["kg", "lb"] = "lb" if form.get("units") == "lb" else "kg"
-    factor = LB if units == "lb" else 1.0
+    factor = LB_IN_KG if units == "lb" else 1.0
     try:
         plate = float(form.get("plate_increment") or 0) * factor
         dumbbell = float(form.get("dumbbell_increment") or 0) * factor

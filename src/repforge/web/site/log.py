@@ -13,6 +13,7 @@ from starlette.datastructures import QueryParams
 from repforge.accounts.model import User
 from repforge.errors import InvalidInputError
 from repforge.logbook import service
+from repforge.logbook.model import CUSTOM_PREFIX
 from repforge.planner.service import make_plan
 from repforge.training.model import LoggedSet, LoggedWorkout
 from repforge.web.auth import SiteUser, accounts, check_csrf
@@ -48,8 +49,8 @@ def _units(request: Request, user: User) -> str:
 
 
 def _name(request: Request, exercise: str) -> str:
-    if exercise.startswith("custom:"):
-        return exercise.removeprefix("custom:")
+    if exercise.startswith(CUSTOM_PREFIX):
+        return exercise.removeprefix(CUSTOM_PREFIX)
     found = state_of(request).catalog.find(exercise)
     return found.name if found is not None else exercise
 

@@ -9,6 +9,7 @@ from starlette.datastructures import FormData
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.names import normalise
 from repforge.errors import InvalidInputError
+from repforge.logbook.model import CUSTOM_PREFIX
 from repforge.training.model import SET_TYPES, LoggedSet, SetType
 
 LB_IN_KG = 0.45359237
@@ -39,10 +40,10 @@ def _number(raw: str, row: int, field: str, upper: float) -> float | None:
 def exercise_key(catalog: Catalog, value: str) -> str:
     """A catalog slug for a slug or exercise name; anything else is the user's own exercise."""
     text = value.strip()
-    if text.startswith("custom:") or catalog.find(text) is not None:
+    if text.startswith(CUSTOM_PREFIX) or catalog.find(text) is not None:
         return text
     named = catalog.by_name.get(normalise(text))
-    return named.slug if named is not None else f"custom:{text[:200]}"
+    return named.slug if named is not None else f"{CUSTOM_PREFIX}{text[:200]}"
 
 
 def sets_from_form(form: FormData, catalog: Catalog, units: str) -> tuple[LoggedSet, ...]:

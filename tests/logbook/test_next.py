@@ -50,3 +50,18 @@ def test_prescriptions_carry_the_plan_numbers_and_a_reason() -> None:
     assert (only.slug, only.sets, only.reps, only.rir) == ("goblet-squat", 3, (8, 12), 2)
     assert only.why
     assert upcoming.rest_seconds == (90,)
+
+
+def test_only_a_recent_unfinished_site_workout_is_in_progress() -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from repforge.logbook.service import in_progress
+
+    now = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    saving = LoggedWorkout(started_at=now - timedelta(minutes=30), client_id="c1")
+    assert in_progress([saving], now) is saving
+    assert in_progress([saving, replace(saving, ended_at=now)], now) is None
+    assert in_progress([replace(saving, source="api")], now) is None
+    assert in_progress([replace(saving, started_at=now - timedelta(hours=13))], now) is None
+    assert in_progress([], now) is None

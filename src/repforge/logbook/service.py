@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError, NotFoundError
@@ -14,6 +14,7 @@ from repforge.planner.plan import Plan
 from repforge.training.model import LoggedWorkout, Prescription
 
 MAX_SETS = 500
+IN_PROGRESS_FOR = timedelta(hours=12)  # an unfinished session older than this is abandoned
 
 
 def check_workout(catalog: Catalog, workout: LoggedWorkout) -> LoggedWorkout:
@@ -107,6 +108,26 @@ def upcoming(store: LogStore, owner: int) -> tuple[ProgramRecord, NextSession]:
     program = current_program(store, owner)
     history = store.program_history(owner, program.id)
     return program, next_session(program_plan(program), history)
+
+
+def in_progress(history: list[LoggedWorkout], now: datetime) -> LoggedWorkout | None:
+    """The last workout if the site is still saving it set by set (not finished, recent)."""
+    if not history:
+        return None
+    last = history[-1]
+    recent = timedelta(0) <= now - last.started_at <= IN_PROGRESS_FOR
+    if last.source == "repforge" and last.ended_at is None and last.client_id and recent:
+        return last
+    return None
+
+
+def today(store: LogStore, owner: int, now: datetime) -> tuple[NextSession, LoggedWorkout | None]:
+    """The session to log now, and the workout already saved for it if one is under way."""
+    program = current_program(store, owner)
+    history = store.program_history(owner, program.id)
+    started = in_progress(history, now)
+    done = history[:-1] if started else history
+    return next_session(program_plan(program), done), started
 
 
 def prescription_for(store: LogStore, owner: int, slug: str) -> Prescription:

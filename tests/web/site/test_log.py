@@ -75,6 +75,16 @@ def test_the_autosave_updates_the_same_workout(alice: Visitor) -> None:
     assert two.headers["X-Workout-Id"] == one.headers["X-Workout-Id"]
     saved = alice.client.get(f"/workouts/{one.headers['X-Workout-Id']}").text
     assert saved.count('name="reps" value="') == 2 + 3
+    # a reload mid-session shows the same session, with the sets saved so far and the same id
+    reloaded, _ = _today_form(alice)
+    assert reloaded["client_id"] == form["client_id"]
+    assert reloaded["name"] == form["name"]
+    page = alice.client.get("/today").text
+    assert 'name="reps" value="8"' in page
+    assert 'name="reps" value="9"' in page
+    finished = alice.client.post("/today", data={**form, **rows})
+    assert finished.status_code == 303
+    assert _today_form(alice)[0]["client_id"] != form["client_id"]  # the next session now
 
 
 def test_pounds_are_stored_as_kilograms(alice: Visitor) -> None:

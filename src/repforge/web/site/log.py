@@ -79,11 +79,14 @@ def _row(request: Request, logged: LoggedSet, units: str) -> Row:
 @router.get("/today")
 def today(request: Request, user: SiteUser) -> Response:
     units = _units(request, user)
+    now = datetime.now(UTC)
     with log_store(request) as store:
-        program = store.current_program(user.id)
-        if program is None:
+        if store.current_program_id(user.id) is None:
             return private_page(request, "log/today.html", session=None, units=units)
-        _, session = service.upcoming(store, user.id)
+        session, started = service.today(store, user.id, now)
+    done: dict[str, list[LoggedSet]] = {}
+    for logged in started.sets if started else ():
+        done.setdefault(logged.exercise, []).append(logged)
     exercises = [
         {
             "p": p,
@@ -91,6 +94,8 @@ def today(request: Request, user: SiteUser) -> Response:
             "timed": _timed(request, p.slug),
             "rest": session.rest_seconds[i] if i < len(session.rest_seconds) else 90,
             "load": to_display(p.load_kg, units),
+            # the sets already saved, shown again so a reload mid-session loses nothing
+            "rows": [_row(request, s, units) for s in done.get(p.slug, [])][: p.sets],
         }
         for i, p in enumerate(session.exercises)
     ]
@@ -100,8 +105,8 @@ def today(request: Request, user: SiteUser) -> Response:
         session=session,
         exercises=exercises,
         units=units,
-        client_id=uuid.uuid4().hex,
-        started_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M"),
+        client_id=started.client_id if started else uuid.uuid4().hex,
+        started_at=(started.started_at if started else now).strftime("%Y-%m-%dT%H:%M"),
     )
 
 

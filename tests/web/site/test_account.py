@@ -183,3 +183,12 @@ def test_deleting_the_account_removes_every_row_it_owns(
         "logged_sets": 2,
     }
     assert alice.client.get("/account").status_code == 303
+
+
+def test_sign_up_from_a_login_redirect_returns_to_the_page_asked_for(log_app: FastAPI) -> None:
+    visitor = Visitor(log_app, "frank@example.com")
+    login = visitor.client.get("/login?next=/history").text
+    assert 'href="/signup?next=/history"' in login
+    token = visitor.csrf("/signup?next=/history")
+    form = {"email": visitor.email, "password": PASSWORD, "next": "/history", "csrf_token": token}
+    assert visitor.client.post("/signup", data=form).headers["location"] == "/history"

@@ -32,14 +32,21 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @router.get("/signup")
-def signup_page(request: Request) -> Response:
-    return private_page(request, "account/signup.html", error=None, email="", min_length=MIN_LENGTH)
+def signup_page(request: Request, next: str = "/plan") -> Response:
+    return private_page(
+        request,
+        "account/signup.html",
+        error=None,
+        email="",
+        min_length=MIN_LENGTH,
+        next=safe_next(next, "/plan"),
+    )
 
 
 @router.post("/signup")
 async def signup(request: Request) -> Response:
     form = await _form(request)
-    email = form.get("email", "")
+    email, next_path = form.get("email", ""), safe_next(form.get("next"), "/plan")
     try:
         with accounts(request) as service:
             user = service.sign_up(email, form.get("password", ""))
@@ -47,9 +54,15 @@ async def signup(request: Request) -> Response:
     except (InvalidInputError, AccountExistsError) as exc:
         error = str(exc).split(": ", 1)[-1]
         return private_page(
-            request, "account/signup.html", 422, error=error, email=email, min_length=MIN_LENGTH
+            request,
+            "account/signup.html",
+            422,
+            error=error,
+            email=email,
+            min_length=MIN_LENGTH,
+            next=next_path,
         )
-    response = redirect("/plan")
+    response = redirect(next_path)
     set_session_cookie(request, response, secret)
     return response
 

@@ -43,15 +43,22 @@ def check_workout(catalog: Catalog, workout: LoggedWorkout) -> LoggedWorkout:
 
 
 def log_workout(
-    store: LogStore, catalog: Catalog, owner: int, workout: LoggedWorkout
+    store: LogStore,
+    catalog: Catalog,
+    owner: int,
+    workout: LoggedWorkout,
+    *,
+    in_program: bool = True,
 ) -> tuple[WorkoutRecord, bool]:
-    """Save a workout under the current program; a known client_id returns the saved one."""
+    """Save a workout (under the current program unless imported history); a known
+    client_id returns the saved one, so retries and re-imports add nothing."""
     if workout.client_id:
         existing = store.workout_by_client_id(owner, workout.client_id)
         if existing is not None:
             return existing, False
     checked = check_workout(catalog, workout)
-    return store.add_workout(owner, checked, store.current_program_id(owner))
+    program_id = store.current_program_id(owner) if in_program else None
+    return store.add_workout(owner, checked, program_id)
 
 
 def save_session(

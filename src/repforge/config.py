@@ -76,6 +76,30 @@ class Settings(BaseSettings):
         description="Origins whose pages may call the public read-only API (JSON list); "
         "`*` allows any. Account routes are always same-origin.",
     )
+    session_days: int = Field(
+        default=30, ge=1, le=365, description="Days a login lasts before asking again."
+    )
+    login_attempts_per_account: int = Field(
+        default=10, ge=1, description="Failed logins allowed per account in the login window."
+    )
+    login_attempts_per_address: int = Field(
+        default=50, ge=1, description="Failed logins allowed per client address in the window."
+    )
+    login_window_s: int = Field(
+        default=900, ge=1, description="Seconds over which failed logins are counted."
+    )
+    mail_backend: Literal["console", "smtp"] = Field(
+        default="console",
+        description="console prints password-reset mail to the log; smtp sends it.",
+    )
+    mail_from: str = Field(
+        default="repforge@localhost", description="Sender address of outgoing mail."
+    )
+    smtp_host: str = Field(default="localhost", description="SMTP server for outgoing mail.")
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="SMTP server port.")
+    smtp_username: str | None = Field(default=None, description="SMTP login, if it needs one.")
+    smtp_password: str | None = Field(default=None, description="SMTP password.")
+    smtp_starttls: bool = Field(default=True, description="Upgrade SMTP with STARTTLS.")
     host: str = Field(default="127.0.0.1", description="Address `repforge serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `repforge serve` binds to.")
 

@@ -29,7 +29,7 @@ def test_404_has_the_layout_and_name_suggestions(client: TestClient) -> None:
 
 
 def test_unknown_address_suggests_exercises_by_its_words(client: TestClient) -> None:
-    response = client.get("/workouts/goblet")
+    response = client.get("/routines/goblet")
     assert response.status_code == 404
     _assert_full_layout(response.text)
     assert ">Goblet Test</a>" in response.text

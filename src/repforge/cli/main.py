@@ -16,6 +16,7 @@ from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
 from repforge.cli.media import media_app
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
+from repforge.cli.user import user_app
 from repforge.errors import Problem
 from repforge.media import checks as media_checks
 
@@ -30,6 +31,7 @@ app.command("search")(search_command)
 app.add_typer(plan_app, name="plan")
 app.add_typer(db_app, name="db")
 app.add_typer(media_app, name="media")
+app.add_typer(user_app, name="user")
 catalog_app.command("import")(import_command)
 catalog_app.command("export")(export_command)
 catalog_app.command("remove")(remove_command)

@@ -71,6 +71,9 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL syncs at checkpoints, not every commit: a killed process loses no
+    # committed write (only a power cut can drop the last ones), and logging a set gets ~3x faster.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -19,10 +19,14 @@ from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
 from repforge.web import docs, errors, security, static_site
+from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
+from repforge.web.api import log as log_api
 from repforge.web.api import plans as plans_api
 from repforge.web.api import v1 as api_v1
 from repforge.web.browsers import HeadAsGet, PublicApiCors
+from repforge.web.site import account as site_account
+from repforge.web.site import log as site_log
 from repforge.web.site import media as site_media
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
@@ -86,15 +90,21 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.add_middleware(PublicApiCors, origins=settings.cors_origins)
     app.add_middleware(HeadAsGet)
     app.state.templates = make_templates(reload=settings.environment == "development")
+    # pages link to the live server's training pages absolutely: a static export has none
+    app.state.templates.env.globals["live_origin"] = settings.base_url.rstrip("/")
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     docs.install(app)
     app.include_router(site_media.router)
     app.include_router(site_search.router)
     app.include_router(static_site.router)
+    app.include_router(site_log.router)  # before site_plan: /plan/take is more specific
     app.include_router(site_plan.router)
+    app.include_router(site_account.router)
     app.include_router(site_routes.router)
     app.include_router(api_v1.router)
     app.include_router(plans_api.router)
     app.include_router(exercisedb_api.router)
+    app.include_router(account_api.router)
+    app.include_router(log_api.router)
     return app

@@ -9,9 +9,15 @@ from http.client import responses
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from repforge.accounts.model import (
+    AccountExistsError,
+    AuthenticationError,
+    PermissionDeniedError,
+    RateLimitedError,
+)
 from repforge.errors import (
     DatabaseBusy,
     InvalidInputError,
@@ -22,6 +28,7 @@ from repforge.errors import (
 )
 from repforge.pages.links import Link, exercise_path
 from repforge.search import index_for
+from repforge.web.auth import CsrfError, LoginRequiredError, login_url
 from repforge.web.export_flag import is_static
 from repforge.web.site.render import render
 
@@ -148,12 +155,56 @@ async def _crash(request: Request, exc: Exception) -> Response:
         return Response(detail, status_code=500, media_type="text/plain")
 
 
+async def _unauthenticated(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return problem(401, "Unauthorized", str(exc), {"WWW-Authenticate": "Bearer"})
+    return _html(request, 401, "Please log in", str(exc), [])
+
+
+async def _forbidden(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return problem(403, "Forbidden", str(exc))
+    return _html(request, 403, "Not allowed", str(exc), [])
+
+
+async def _rate_limited(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RateLimitedError)
+    headers = {"Retry-After": str(exc.retry_after)}
+    if _is_api(request):
+        return problem(429, "Too many attempts", str(exc), headers)
+    response = _html(request, 429, "Too many attempts", str(exc), [])
+    response.headers.update(headers)
+    return response
+
+
+async def _conflict(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return problem(409, "Conflict", str(exc))
+    return _html(request, 409, "Already there", str(exc), [])
+
+
+async def _login_required(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, LoginRequiredError)
+    return RedirectResponse(login_url(exc.next_path), status_code=303)
+
+
+async def _csrf(request: Request, exc: Exception) -> Response:
+    detail = "This form has expired. Go back, reload the page and send it again."
+    return _html(request, 403, "Form expired", detail, [])
+
+
 def install(app: FastAPI) -> None:
     """Register every handler on the app."""
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InvalidInputError, _invalid)
     app.add_exception_handler(PlanError, _unplannable)
     app.add_exception_handler(DatabaseBusy, _busy)
+    app.add_exception_handler(AuthenticationError, _unauthenticated)
+    app.add_exception_handler(PermissionDeniedError, _forbidden)
+    app.add_exception_handler(RateLimitedError, _rate_limited)
+    app.add_exception_handler(AccountExistsError, _conflict)
+    app.add_exception_handler(LoginRequiredError, _login_required)
+    app.add_exception_handler(CsrfError, _csrf)
     app.add_exception_handler(RepforgeError, _domain)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(RequestValidationError, _validation)

@@ -366,7 +366,15 @@ def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries documenting problem+json error responses."""
-    titles = {400: "Malformed request body", 404: "Not found", 422: "Invalid input"}
+    titles = {
+        400: "Malformed request body",
+        401: "No valid token",
+        403: "The token may only read",
+        404: "Not found",
+        409: "Conflict",
+        422: "Invalid input",
+        429: "Too many attempts",
+    }
     schema = Problem.model_json_schema()
     return {
         status: {

@@ -1,0 +1,143 @@
+"""Workout POSTs at N connections on SQLite (WAL) or PostgreSQL, beside a cached GET.
+
+Usage: .venv/bin/python bench/log_bench.py [--seconds 10] [--rounds 3] [--connections 16]
+       [--postgres postgresql+psycopg://root@127.0.0.1:5432/test]
+Needs `wrk` (Debian package). Every POST carries a new client id, so each one is a new write.
+Prints requests/s and latency per round, medians, the ratio to the cached GET, and checks
+that every acknowledged write is in the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
+
+from sqlalchemy import create_engine, func, select, text
+
+from bench.loadgen import free_port, serve, wait_up, wrk
+from repforge.accounts.service import Accounts
+from repforge.store import db
+from repforge.store.accounts import SqlAccountStore
+from repforge.store.tables import Workout
+
+POST_SCRIPT = r"""
+local made = 0
+function setup(thread) made = made + 1; thread:set("tid", made) end
+local counter = 0
+local headers = {["Content-Type"] = "application/json",
+                 ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")}
+request = function()
+  counter = counter + 1
+  local body = string.format('{"started_at":"2026-12-01T10:00:00Z","name":"bench",' ..
+    '"client_id":"%s-%d-%d","sets":[{"exercise":"barbell-back-squat","weight_kg":60,' ..
+    '"reps":8,"rir":2},{"exercise":"barbell-back-squat","weight_kg":60,"reps":8,"rir":1}]}',
+    os.getenv("BENCH_RUN"), tid, counter)
+  return wrk.format("POST", "/api/v1/workouts", headers, body)
+end
+"""
+
+
+def wrk_script(
+    url: str, script: Path, seconds: int, connections: int
+) -> tuple[float, str, str, int]:
+    """Requests/s, p50, p99 and the request count of one wrk run with a Lua script."""
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ,
+    ).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
+    total = re.search(r"(\d+) requests in", out)
+    if rps is None or p50 is None or p99 is None or total is None or "Non-2xx" in out:
+        raise SystemExit(f"unexpected wrk output:\n{out}")
+    return float(rps.group(1)), p50.group(1), p99.group(1), int(total.group(1))
+
+
+def _postgres_schema(url: str) -> str:
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    with create_engine(url).begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--postgres", help="PostgreSQL URL; a fresh schema is made in it")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        url = (
+            _postgres_schema(args.postgres)
+            if args.postgres
+            else f"sqlite:///{Path(data_dir) / 'repforge.sqlite3'}"
+        )
+        engine = db.make_engine(url)
+        db.upgrade(engine)
+        with db.transaction(db.session_factory(engine)) as session:
+            accounts = Accounts(SqlAccountStore(session))
+            user = accounts.sign_up("bench@example.com", "a long enough password")
+            token = accounts.issue_token(user, "bench", "read-write").secret
+        script = Path(data_dir) / "post.lua"
+        script.write_text(POST_SCRIPT, encoding="utf-8")
+        os.environ["BENCH_TOKEN"] = token
+        env = {
+            **os.environ,
+            "REPFORGE_DATA_DIR": data_dir,
+            "REPFORGE_DATABASE_URL": url,
+            "REPFORGE_ENVIRONMENT": "test",
+        }
+        port = free_port()
+        server = serve("repforge.web.app:create_app", port, env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_up(base + "/api/v1/catalog")
+            backend = "PostgreSQL" if args.postgres else "SQLite (WAL)"
+            print(f"{backend}; {args.connections} connections, {args.seconds}s x {args.rounds}")
+            posts, gets, acknowledged = [], [], 0
+            for round_no in range(1, args.rounds + 1):
+                os.environ["BENCH_RUN"] = uuid.uuid4().hex[:8]  # new client ids every round
+                rps, p50, p99, total = wrk_script(
+                    base + "/api/v1/workouts", script, args.seconds, args.connections
+                )
+                posts.append(rps)
+                acknowledged += total
+                print(f"round {round_no} POST /workouts {rps:8.0f} req/s  p50 {p50}  p99 {p99}")
+                rps, p50, p99 = wrk(base + "/api/v1/catalog", args.seconds, args.connections)
+                gets.append(rps)
+                print(f"round {round_no} GET /catalog   {rps:8.0f} req/s  p50 {p50}  p99 {p99}")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        with engine.connect() as connection:
+            stored = connection.scalar(select(func.count()).select_from(Workout))
+        engine.dispose()
+        if args.postgres:
+            schema = url.rsplit("%3D", 1)[1]
+            with create_engine(args.postgres).begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        post, get = statistics.median(posts), statistics.median(gets)
+        print(
+            f"median POST {post:.0f} req/s, cached GET {get:.0f} req/s, ratio {post / get:.2f}; "
+            f"{stored} workouts stored for {acknowledged} requests sent (target 1,000 POST/s)"
+        )
+
+
+if __name__ == "__main__":
+    main()

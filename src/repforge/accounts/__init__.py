@@ -1,0 +1,1 @@
+"""Accounts: users, passwords, sessions, tokens, password resets (no web, no SQL)."""

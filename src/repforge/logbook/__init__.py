@@ -1,0 +1,1 @@
+"""The training log and programs as services over a store (no web, no SQL)."""

@@ -1,0 +1,171 @@
+"""The training log and programs over the API; every route needs a Bearer token."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from repforge.errors import InvalidInputError
+from repforge.logbook import service
+from repforge.planner.profile import Profile
+from repforge.planner.service import make_plan
+from repforge.web.api.log_schemas import (
+    NextSessionOut,
+    PrescriptionOut,
+    ProgramOut,
+    WorkoutIn,
+    WorkoutOut,
+    WorkoutsPage,
+    bounded_time,
+)
+from repforge.web.api.schemas import problem_responses
+from repforge.web.auth import Reader, Writer
+from repforge.web.caching import OrjsonResponse, state_of
+from repforge.web.stores import log_store
+
+router = APIRouter(prefix="/api/v1", tags=["log"], default_response_class=OrjsonResponse)
+
+WorkoutId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Id of one of your workouts.")]
+ExerciseSlug = Annotated[str, Path(max_length=80, description="Exercise slug.")]
+Since = Annotated[
+    datetime | None, Query(description="Only workouts started at or after this time.")
+]
+Until = Annotated[datetime | None, Query(description="Only workouts started before this time.")]
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    try:
+        return bounded_time(value)
+    except ValueError as exc:
+        raise InvalidInputError("since/until", str(exc)) from None
+
+
+@router.get(
+    "/workouts",
+    response_model=WorkoutsPage,
+    summary="Your workouts, newest first",
+    responses=problem_responses(401, 422),
+)
+def list_workouts(
+    request: Request,
+    principal: Reader,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    since: Since = None,
+    until: Until = None,
+) -> WorkoutsPage:
+    with log_store(request) as store:
+        records, count = store.workouts(principal.user.id, limit, offset, _utc(since), _utc(until))
+    return WorkoutsPage(data=[WorkoutOut.of(r) for r in records], count=count)
+
+
+@router.post(
+    "/workouts",
+    response_model=WorkoutOut,
+    status_code=201,
+    summary="Log a workout (safe to retry with the same client_id)",
+    responses={
+        200: {"description": "The client_id was used before: the saved workout, unchanged."},
+        **problem_responses(400, 401, 403, 422),
+    },
+)
+def create_workout(
+    request: Request, principal: Writer, body: WorkoutIn, response: Response
+) -> WorkoutOut:
+    with log_store(request) as store:
+        record, created = service.log_workout(
+            store, state_of(request).catalog, principal.user.id, body.logged()
+        )
+    if not created:
+        response.status_code = 200
+    return WorkoutOut.of(record)
+
+
+@router.get(
+    "/workouts/{workout_id}",
+    response_model=WorkoutOut,
+    summary="One of your workouts",
+    responses=problem_responses(401, 404, 422),
+)
+def get_workout(request: Request, principal: Reader, workout_id: WorkoutId) -> WorkoutOut:
+    with log_store(request) as store:
+        return WorkoutOut.of(service.get_workout(store, principal.user.id, workout_id))
+
+
+@router.put(
+    "/workouts/{workout_id}",
+    response_model=WorkoutOut,
+    summary="Replace one of your workouts",
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+def put_workout(
+    request: Request, principal: Writer, workout_id: WorkoutId, body: WorkoutIn
+) -> WorkoutOut:
+    catalog = state_of(request).catalog
+    with log_store(request) as store:
+        record = service.replace_workout(
+            store, catalog, principal.user.id, workout_id, body.logged()
+        )
+    return WorkoutOut.of(record)
+
+
+@router.delete(
+    "/workouts/{workout_id}",
+    status_code=204,
+    summary="Delete one of your workouts",
+    responses=problem_responses(401, 403, 404, 422),
+)
+def delete_workout(request: Request, principal: Writer, workout_id: WorkoutId) -> Response:
+    with log_store(request) as store:
+        service.delete_workout(store, principal.user.id, workout_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/programs",
+    response_model=ProgramOut,
+    status_code=201,
+    summary="Make a plan from a profile and follow it from today",
+    responses=problem_responses(400, 401, 403, 422),
+)
+def create_program(request: Request, principal: Writer, profile: Profile) -> ProgramOut:
+    plan = make_plan(state_of(request).catalog, profile)
+    with log_store(request) as store:
+        program = service.take_program(store, principal.user.id, plan, date.today())
+    return ProgramOut.of(program)
+
+
+@router.get(
+    "/programs/current",
+    response_model=ProgramOut,
+    summary="Your current program",
+    responses=problem_responses(401, 404),
+)
+def current_program(request: Request, principal: Reader) -> ProgramOut:
+    with log_store(request) as store:
+        return ProgramOut.of(service.current_program(store, principal.user.id))
+
+
+@router.get(
+    "/programs/current/next",
+    response_model=NextSessionOut,
+    summary="The next session of your program, with the reason for each prescription",
+    responses=problem_responses(401, 404),
+)
+def next_session(request: Request, principal: Reader) -> NextSessionOut:
+    with log_store(request) as store:
+        _, session = service.upcoming(store, principal.user.id)
+    return NextSessionOut.of(session)
+
+
+@router.get(
+    "/programs/current/prescription/{slug}",
+    response_model=PrescriptionOut,
+    summary="The next prescription of one exercise of your program",
+    responses=problem_responses(401, 404, 422),
+)
+def prescription(request: Request, principal: Reader, slug: ExerciseSlug) -> PrescriptionOut:
+    with log_store(request) as store:
+        return PrescriptionOut.of(service.prescription_for(store, principal.user.id, slug))

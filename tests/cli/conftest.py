@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from repforge.catalog.catalog import Catalog
-from tests.planner.factories import gym_catalog
 from tests.factories import make_catalog
+from tests.planner.factories import gym_catalog
 from tests.search.conftest import search_exercises
 
 

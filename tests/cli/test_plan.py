@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 import repforge.cli.plan as cli_plan
 from repforge.catalog.catalog import Catalog
+from repforge.planner.plan import Finding, Plan, ValidationReport
 
 runner = CliRunner()
 
@@ -55,7 +57,7 @@ def test_lists_maxes_and_ics() -> None:
         "--equipment",
         "dumbbell,bench",
         "--protect",
-        "knees,lower-back",
+        "knees",
         "--weekdays",
         "mon,thu",
     ]
@@ -79,3 +81,18 @@ def test_bad_input_names_the_field(args: list[str], field: str) -> None:
     result = runner.invoke(cli_plan.plan_app, args)
     assert result.exit_code == 2
     assert f"{field}:" in result.output
+
+
+def test_a_plan_with_errors_is_written_but_exits_non_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = cli_plan.make_plan
+
+    def broken(catalog: Catalog, profile: Any) -> Plan:
+        plan = real(catalog, profile)
+        error = Finding(check="volume-floor", severity="error", message="quads: 2 weekly sets")
+        return plan.model_copy(update={"validation": ValidationReport(errors=[error])})
+
+    monkeypatch.setattr(cli_plan, "make_plan", broken)
+    result = runner.invoke(cli_plan.plan_app, ["--days", "3", "--weeks", "1"])
+    assert result.exit_code == 1
+    assert "# Training plan" in result.output
+    assert "breaks 1 rule" in result.output

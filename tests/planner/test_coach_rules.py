@@ -302,6 +302,8 @@ def rule_variety_across_sessions(v: View) -> list[str]:
             and ex.pattern in REPEATABLE_STRENGTH_PATTERNS
         ):
             continue
+        if rx.is_main_lift(ex) and ex.popularity >= STAPLE_POPULARITY:
+            continue  # a staple main lift practised twice beats five variants (issue 11)
         unused = sorted(o.slug for o in v.options if o.slug not in used and comparable(v, ex, o))
         if unused:
             out.append(f"{slug} on {len(days)} days; unused: {', '.join(unused[:3])}")
@@ -357,6 +359,7 @@ def rule_popular_main_lifts(v: View) -> list[str]:
         return any(
             o.pattern == ex.pattern
             and o.mechanic == "compound"
+            and o.tracking == "reps"  # a hold (wall sit) does not open a session
             and o.popularity >= STAPLE_POPULARITY
             for o in v.options
         )
@@ -371,14 +374,19 @@ def rule_popular_main_lifts(v: View) -> list[str]:
 
 
 def rule_protected_joints(v: View) -> list[str]:
-    """No exercise in any week stresses a protected joint. Why: the user told us it hurts."""
-    protected = set(v.profile.protect)
+    """No exercise in any week puts high stress on a protected joint (low-stress work such as a
+    wall sit stays, so the region is still trained). Why: the user told us it hurts."""
+
+    def hurt(slug: str) -> list[str]:
+        ex = v.catalog.get(slug)
+        return sorted(j for j in v.profile.protect if ex.stress_grade(j) == "high")
+
     return [
-        f"week {w.week} {s.day}: {e.slug} loads {sorted(set(v.catalog.get(e.slug).stresses) & protected)}"
+        f"week {w.week} {s.day}: {e.slug} loads {hurt(e.slug)}"
         for w in v.plan.weeks
         for s in w.sessions
         for e in s.exercises
-        if set(v.catalog.get(e.slug).stresses) & protected
+        if hurt(e.slug)
     ]
 
 

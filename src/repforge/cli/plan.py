@@ -142,6 +142,13 @@ def plan(
     except (InvalidInputError, PlanError, RepforgeError) as exc:
         raise _fail(exc) from None
     _write(text, output)
+    if result.validation.errors:
+        # The plan is still written, so the person can read what had to give; scripts see a failure.
+        count = len(result.validation.errors)
+        err.print(
+            f"[red]error:[/red] this plan breaks {count} rule(s); see its report", markup=True
+        )
+        raise typer.Exit(1)
 
 
 @plan_app.command("validate")

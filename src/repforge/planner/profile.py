@@ -279,7 +279,7 @@ class Eligibility:
             return "excluded by you"
         if not exercise.equipment.doable_with(self.available):
             return "needs equipment you do not have"
-        hurt = sorted(set(exercise.stresses) & self.protected)
+        hurt = sorted(j for j in self.protected if exercise.stress_grade(j) == "high")
         if hurt:
             return f"loads your protected {', '.join(hurt)}"
         return None

@@ -32,6 +32,7 @@ from repforge.planner.profile import (
     score,
 )
 from repforge.planner.progression import Planned, build_weeks, rir_for
+from repforge.planner.rules import MAJOR_MUSCLES
 from repforge.planner.solver import select
 from repforge.planner.split import SessionSpec, week_sessions
 from repforge.planner.timing import (
@@ -42,7 +43,6 @@ from repforge.planner.timing import (
     warmup_sets,
 )
 from repforge.planner.validate import (
-    MAJOR_MUSCLES,
     Item,
     day_volume,
     days_of,
@@ -109,7 +109,12 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         weekly_direct_sets_by_muscle=weeks[0].direct_sets_by_muscle,
         catalog_version=catalog.version,
     )
-    return plan.model_copy(update={"validation": validate(catalog, plan)})
+    report = validate(catalog, plan)
+    # "Optimal" certifies the model's objective, which is only worth saying of a plan that keeps
+    # every rule: a plan with errors is never called optimal.
+    return plan.model_copy(
+        update={"validation": report, "optimal": plan.optimal and not report.errors}
+    )
 
 
 # A session below this share of the minutes offered says why, when the reason is that every major

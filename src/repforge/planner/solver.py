@@ -61,6 +61,7 @@ from repforge.planner.profile import (
 from repforge.planner.split import (
     PATTERN_KEYS,
     Dose,
+    Need,
     SessionSpec,
     WeekTally,
     allocate,
@@ -80,6 +81,7 @@ from repforge.planner.validate import (
     requirements,
     week_findings,
 )
+from repforge.planner.week_model import Weights, solve_week
 
 # Objective weights. Exercise cost minus its score makes the solver pick few, well-fitting
 # exercises; volume up to the weekly target is what it is paid for.
@@ -388,6 +390,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     )
     count = len(sessions)
     lists = {s: shortlist(cands, specs[s], profile, budget, sessions=count) for s in sessions}
+    fresh = dict(lists)
     reach: dict[int, dict[str, int]] = {s: {} for s in sessions}
     for s in sessions:
         for cand, _ in lists[s]:
@@ -461,7 +464,63 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
                     week.met.add(key)
                     week.pattern_sets[key] += pick.sets * (ex.pattern in pats)
         week.close_day(VOL_SCALE)
-    return Selection(picks, optimal, relaxations(eligibility, specs, picks))
+    relaxed = relaxations(eligibility, specs, picks)
+    if any(r.error for r in relaxed):
+        # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
+        # it, and keep whichever week the validator finds fewer errors in.
+        pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
+        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks)
+        if repaired is not None:
+            week_picks, proven = repaired
+            again = relaxations(eligibility, specs, week_picks)
+            if _errors(again) < _errors(relaxed):
+                return Selection(week_picks, proven, again)
+        optimal = False  # the week breaks rules the week model might have kept
+    return Selection(picks, optimal, relaxed)
+
+
+def _errors(relaxed: Sequence[Relaxation]) -> int:
+    return sum(1 for r in relaxed if r.error)
+
+
+def _merged(*listings: Sequence[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """Shortlists joined, each candidate once with its best session score."""
+    best: dict[str, tuple[Candidate, int]] = {}
+    for listing in listings:
+        for cand, points in listing:
+            key = cand.option.key
+            if key not in best or points > best[key][1]:
+                best[key] = (cand, points)
+    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].option.key))
+
+
+def _week_model(
+    profile: Profile,
+    specs: Sequence[SessionSpec],
+    pool: Mapping[int, Sequence[tuple[Candidate, int]]],
+    needs: Sequence[Need],
+    budget: int,
+    fill: tuple[int, int],
+    picks: Sequence[Sequence[Pick]],
+) -> tuple[list[list[Pick]], bool] | None:
+    weights = Weights(
+        EXERCISE_COST,
+        SET_COST,
+        VOLUME_REWARD,
+        fill,
+        (TIME_FILL_PENALTY, TIME_FLOOR_PENALTY),
+        PENALTY,
+        MAIN_SLOT_SETS,
+    )
+    first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
+    solved = solve_week(profile, specs, pool, needs, budget, weights, first)
+    if solved is None:
+        return None
+    chosen, proven = solved
+    out: list[list[Pick]] = [[] for _ in specs]
+    for s, pairs in chosen.items():
+        out[s] = order([Pick(c, n) for c, n in pairs], specs[s], profile)
+    return out, proven
 
 
 RELAXABLE = (

@@ -17,16 +17,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
 from repforge.planner.plan import Finding, Plan, PlanSession, ValidationReport
 from repforge.planner.profile import WEEKDAYS, Eligibility, Profile, Weekday
+from repforge.planner.rules import MAJOR_MUSCLES
 from repforge.planner.timing import TimedItem, general_warmup_seconds, session_seconds, warmup_sets
 
 EPS = 1e-6
-MAJOR_MUSCLES = tuple(m.slug for m in vocab.MUSCLES if m.major)
 
 
 @dataclass(frozen=True)

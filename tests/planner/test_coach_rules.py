@@ -22,14 +22,9 @@ from repforge.planner import prescription as rx
 from repforge.planner.explain import requirement_label
 from repforge.planner.plan import Plan, PlanExercise, PlanSession
 from repforge.planner.profile import Eligibility, Profile
+from repforge.planner.rules import MAJOR_MUSCLES, weekly_cap
 from repforge.planner.service import make_plan
-from repforge.planner.validate import (
-    MAJOR_MUSCLES,
-    meets,
-    muscle_floor,
-    requirements,
-    weekly_cap,
-)
+from repforge.planner.validate import meets, muscle_floor, requirements
 
 PERSONAS: dict[str, dict[str, Any]] = {
     "strength-beginner-gym-3x60": {

@@ -10,9 +10,16 @@ muscles count, how a week is shaped and how joints are protected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from repforge.catalog import vocab
+from repforge.catalog.model import Exercise
+from repforge.planner import prescription as rx
+
+if TYPE_CHECKING:
+    from repforge.planner.profile import Profile
 
 # Major muscle GROUPS (floors and frequency are errors for these): chest, back, quads,
 # hamstrings/glutes and shoulders. ACSM 2009 and 2011 position stands and WHO 2020 ask for every
@@ -61,3 +68,38 @@ def group_floor_groups() -> dict[str, tuple[str, ...]]:
 # practitioners pair and shorten rests first when time is short (training-science.md §5).
 SHORT_SESSION_MINUTES = 60
 SHORT_REST_SHARE = 0.75
+
+
+class CountedSet(Protocol):
+    """An exercise with its sets, as the volume rules count it (a validator item, a pick)."""
+
+    @property
+    def exercise(self) -> Exercise: ...
+    @property
+    def sets(self) -> int: ...
+    @property
+    def hard(self) -> bool: ...
+
+
+def day_volume(items: Iterable[CountedSet]) -> tuple[dict[str, int], dict[str, float]]:
+    """Direct sets per target muscle and fractional sets per muscle, hard sets only: a set counts
+    1 for its target and its catalog weight for each secondary muscle (Pelland et al. 2024)."""
+    direct: dict[str, int] = defaultdict(int)
+    frac: dict[str, float] = defaultdict(float)
+    for item in items:
+        if not item.hard:
+            continue
+        direct[item.exercise.target] += item.sets
+        for muscle, weight in item.exercise.muscle_weights.items():
+            frac[muscle] += weight * item.sets
+    return dict(direct), dict(frac)
+
+
+def weekly_cap(muscle: str, profile: Profile, first_week: bool) -> tuple[str, tuple[str, ...], int]:
+    """The direct-set cap unit a muscle belongs to: (name, members, cap). RP landmarks (MRV; week 1
+    of hypertrophy MEV + 2) for muscles RP names, the goal's weekly high end for the rest."""
+    group = rx.landmark_of(muscle)
+    if group:
+        cap = rx.landmark_cap(group, profile.goal, profile.level, first_week)
+        return group, rx.LANDMARK_MEMBERS[group], cap
+    return muscle, (muscle,), rx.muscle_cap(profile.goal, profile.level, first_week)

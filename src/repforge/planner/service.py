@@ -32,8 +32,7 @@ from repforge.planner.profile import (
     score,
 )
 from repforge.planner.progression import Planned, build_weeks, rir_for
-from repforge.planner.rules import MAJOR_MUSCLES
-from repforge.planner.solver import select
+from repforge.planner.rules import MAJOR_MUSCLES, day_volume, weekly_cap
 from repforge.planner.split import SessionSpec, week_sessions
 from repforge.planner.timing import (
     T_GENERAL_WARMUP_S,
@@ -42,15 +41,7 @@ from repforge.planner.timing import (
     session_seconds,
     warmup_sets,
 )
-from repforge.planner.validate import (
-    Item,
-    day_volume,
-    days_of,
-    meets,
-    requirements,
-    validate,
-    weekly_cap,
-)
+from repforge.planner.validate import Item, days_of, meets, requirements, validate
 
 __all__ = ["alternatives_for", "make_plan", "validate_plan"]
 
@@ -67,6 +58,9 @@ MOBILITY_MINUTES = 5
 
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
+    # OR-Tools loads only when a plan is solved, not with every command or server start.
+    from repforge.planner.solver import select
+
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)
     eligibility = Eligibility(catalog, profile)

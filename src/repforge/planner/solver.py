@@ -116,6 +116,8 @@ PENALTY: Mapping[str, int] = {  # per slack unit; from push-pull-balance on, the
     # 8000), so a squat, a push and a pull come before volume in a one-session week (Iversen 2021).
     "pattern-coverage": 600000,
 }
+# The week model's price of a main-lift slot set: below every validator rule's penalty.
+WEEK_MAIN_SLOT_PENALTY = 50
 # A work budget on CP-SAT's deterministic clock (roughly seconds on one fast core) keeps the same
 # profile giving the same plan, whatever the machine's load; the week's budget is shared out over
 # its sessions. The wall limit only guards against a pathological model.
@@ -509,7 +511,8 @@ def _week_model(
         VOLUME_REWARD,
         fill,
         (TIME_FILL_PENALTY, TIME_FLOOR_PENALTY),
-        PENALTY,
+        # In the week model the validator's rules outrank the main-lift slots, a preference.
+        {**PENALTY, "main-lift-slot": WEEK_MAIN_SLOT_PENALTY},
         MAIN_SLOT_SETS,
     )
     first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}

@@ -36,8 +36,14 @@ from repforge.planner.prescription import (
 )
 from repforge.planner.prescription import muscle_floor as goal_floor
 from repforge.planner.profile import WEEKDAYS, Profile, Weekday
-from repforge.planner.rules import MAJOR_MUSCLES, MINOR_MUSCLES, group_floor_groups, is_major
-from repforge.planner.validate import muscle_floor, weekly_cap
+from repforge.planner.rules import (
+    MAJOR_MUSCLES,
+    MINOR_MUSCLES,
+    group_floor_groups,
+    is_major,
+    weekly_cap,
+)
+from repforge.planner.validate import muscle_floor
 
 SessionKind = Literal["resistance", "conditioning"]
 

@@ -22,7 +22,8 @@ from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
 from repforge.planner.plan import Finding, Plan, PlanSession, ValidationReport
 from repforge.planner.profile import WEEKDAYS, Eligibility, Profile, Weekday
-from repforge.planner.rules import MAJOR_MUSCLES
+from repforge.planner.progression import progression_findings
+from repforge.planner.rules import MAJOR_MUSCLES, day_volume, weekly_cap
 from repforge.planner.timing import TimedItem, general_warmup_seconds, session_seconds, warmup_sets
 
 EPS = 1e-6
@@ -90,19 +91,6 @@ def meets(exercise: Exercise, patterns: frozenset[str], key: str) -> bool:
     return exercise.pattern in patterns or (key == "core" and exercise.target in rx.CORE_TARGETS)
 
 
-def day_volume(items: Iterable[Item]) -> tuple[dict[str, int], dict[str, float]]:
-    """Direct sets per target muscle and fractional sets per muscle, hard sets only."""
-    direct: dict[str, int] = defaultdict(int)
-    frac: dict[str, float] = defaultdict(float)
-    for item in items:
-        if not item.hard:
-            continue
-        direct[item.exercise.target] += item.sets
-        for muscle, weight in item.exercise.muscle_weights.items():
-            frac[muscle] += weight * item.sets
-    return dict(direct), dict(frac)
-
-
 def muscle_floor(muscle: str, profile: Profile) -> int:
     """Weekly fractional floor for a major muscle (maintenance, fat loss 6, MEV if singleton)."""
     floor = rx.muscle_floor(profile.goal)
@@ -110,15 +98,6 @@ def muscle_floor(muscle: str, profile: Profile) -> int:
     if group and len(rx.LANDMARK_MEMBERS[group]) == 1:
         floor = max(floor, rx.landmark_floor(group, profile.goal, profile.level))
     return floor
-
-
-def weekly_cap(muscle: str, profile: Profile, first_week: bool) -> tuple[str, tuple[str, ...], int]:
-    """The direct-set cap unit a muscle belongs to: (name, members, cap)."""
-    group = rx.landmark_of(muscle)
-    if group:
-        cap = rx.landmark_cap(group, profile.goal, profile.level, first_week)
-        return group, rx.LANDMARK_MEMBERS[group], cap
-    return muscle, (muscle,), rx.muscle_cap(profile.goal, profile.level, first_week)
 
 
 def _f(check: str, severity: str, message: str, week: int | None = None, **where: str) -> Finding:
@@ -428,8 +407,6 @@ def days_of(
 
 def validate(catalog: Catalog, plan: Plan) -> ValidationReport:
     """Every check on every week of a plan; duplicate weekly messages are reported once."""
-    from repforge.planner.progression import progression_findings
-
     profile = plan.profile
     eligibility = Eligibility(catalog, profile)
     possible = Possible.of(eligibility)

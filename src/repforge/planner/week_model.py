@@ -31,8 +31,9 @@ from repforge.planner.candidates import (
     repeatable,
 )
 from repforge.planner.profile import Profile, is_barbell_lift
+from repforge.planner.rules import weekly_cap
 from repforge.planner.split import PATTERN_KEYS, Need, SessionSpec, consecutive_pairs
-from repforge.planner.validate import meets, requirements, weekly_cap
+from repforge.planner.validate import meets, requirements
 
 Listing = Sequence[tuple[Candidate, int]]
 # Above this many direct sets a muscle needs 48 h before it is trained hard again (#21).

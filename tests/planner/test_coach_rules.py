@@ -463,7 +463,9 @@ def rule_isolation_does_not_crowd_out(v: View) -> list[str]:
             out.append(f"{session.day}: opens with isolation {first.slug}")
         for item in session.exercises:
             ex = v.ex(item)
-            if rx.is_hard_set_work(ex):
+            # Trunk drills (planks, Pallof presses) are single-joint by tag but do not stand in
+            # for the limbs' compounds; they are left out of the share either way.
+            if rx.is_hard_set_work(ex) and ex.pattern not in rx.CORE_PATTERNS:
                 total += item.sets
                 iso += item.sets * (ex.mechanic == "isolation")
     share = ISOLATION_SHARE.get(v.profile.goal, ISOLATION_SHARE["default"])

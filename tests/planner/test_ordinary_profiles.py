@@ -8,6 +8,7 @@ the rules make truly impossible are listed with the reason, and must be reported
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.catalog.load import load_builtin
 from repforge.planner.plan import Plan
 from repforge.planner.prescription import GOALS, LEVELS
+from repforge.planner.profile import Eligibility
 from repforge.planner.service import make_plan
 
 PROTECTIONS = ("", "knees", "lower-back", "knees,shoulders")
@@ -79,3 +81,28 @@ def test_impossible_profiles_say_so(catalog: Catalog) -> None:
         assert plan.validation.errors
         assert plan.relaxed
         assert not plan.optimal
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"equipment": "bodyweight", "protect": "knees"},
+        {"equipment": "home-dumbbells", "protect": "shoulders", "level": "intermediate"},
+        {"equipment": "bodyweight", "goal": "hypertrophy", "level": "advanced"},
+    ],
+)
+def test_progression_advice_names_only_exercises_the_profile_allows(
+    catalog: Catalog, profile: dict[str, Any]
+) -> None:
+    plan = make_plan(catalog, {**profile, "weeks": 1})
+    eligibility = Eligibility(catalog, plan.profile)
+    by_name = {ex.name: ex for ex in catalog}
+    named = [
+        match.group(1)
+        for session in plan.weeks[0].sessions
+        for item in session.exercises
+        if (match := re.search(r"move on to (.+)\.$", item.progression))
+    ]
+    for name in named:
+        assert eligibility.usable(by_name[name]), name
+        assert eligibility.level_ok(by_name[name]), name

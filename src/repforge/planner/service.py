@@ -188,7 +188,7 @@ def _session(
         first_of_pattern = ex.pattern not in seen
         seen.add(ex.pattern)
         replaced = catalog.find(item.option.replaces) if item.option.replaces else None
-        harder = next((h for h in (catalog.find(r.slug) for r in ex.harder) if h), None)
+        harder = _next_step(eligibility, ex)
         share = context.share(profile, item) if context else None
         exercises.append(
             PlanExercise(
@@ -234,6 +234,16 @@ def _session(
         why=explain.why_session(spec.name, minutes, profile.minutes, direct, deload, capped),
         capped=list(capped),
     )
+
+
+def _next_step(eligibility: Eligibility, exercise: Exercise) -> Exercise | None:
+    """The first harder step the profile allows (kit, joints, level, exclusions), or None: the
+    advice never points at an exercise the person cannot do."""
+    for relation in exercise.harder:
+        step = eligibility.catalog.find(relation.slug)
+        if step and eligibility.usable(step) and eligibility.level_ok(step):
+            return step
+    return None
 
 
 def items_of_planned(planned: Sequence[Planned]) -> tuple[Item, ...]:

@@ -13,15 +13,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from repforge.catalog import vocab
+from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
 from repforge.planner.profile import (
     CURIOSITY_POPULARITY,
     STAPLE_POPULARITY,
+    Eligibility,
     Option,
     Profile,
     score,
 )
-from repforge.planner.rules import SHORT_REST_SHARE, SHORT_SESSION_MINUTES
+from repforge.planner.rules import FINISHER_GOALS, SHORT_REST_SHARE, SHORT_SESSION_MINUTES
 from repforge.planner.split import SessionSpec
 from repforge.planner.timing import TimedItem, set_seconds, transition_seconds, warmup_seconds
 from repforge.planner.validate import meets, requirements
@@ -189,3 +191,12 @@ def shortlist(
         by_pattern[ex.pattern] += 1
         by_target[ex.target] += 1
     return sorted(keep.values(), key=lambda pair: (-pair[1], pair[0].option.key))
+
+
+def finisher_of(eligibility: Eligibility) -> Exercise | None:
+    """The cardio block that closes resistance sessions, when the goal wants one."""
+    profile = eligibility.profile
+    if profile.goal not in FINISHER_GOALS:
+        return None
+    cardio = eligibility.extras(rx.CONDITIONING_CATEGORIES)
+    return cardio[0] if cardio else None

@@ -103,3 +103,18 @@ def weekly_cap(muscle: str, profile: Profile, first_week: bool) -> tuple[str, tu
         cap = rx.landmark_cap(group, profile.goal, profile.level, first_week)
         return group, rx.LANDMARK_MEMBERS[group], cap
     return muscle, (muscle,), rx.muscle_cap(profile.goal, profile.level, first_week)
+
+
+# Aerobic work for the goals that need it: a steady cardio block closes each resistance session
+# (WHO 2020 and ACSM 2011: 150-300 minutes of moderate aerobic work a week for health and fat
+# loss; endurance needs the aerobic base as well). Sessions of FINISHER_RESERVED_MINUTES or more
+# keep time for it; shorter ones get it only when the lifting leaves the time free, because the
+# weekly floors come first.
+FINISHER_GOALS = frozenset({"fat-loss", "endurance"})
+FINISHER_MINUTES = 10
+FINISHER_RESERVED_MINUTES = 75
+
+
+def reserves_finisher(goal: str, minutes: int) -> bool:
+    """Whether the session's time budget sets the cardio block's minutes aside."""
+    return goal in FINISHER_GOALS and minutes >= FINISHER_RESERVED_MINUTES

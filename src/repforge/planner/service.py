@@ -15,6 +15,7 @@ from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
 from repforge.planner import explain
 from repforge.planner import prescription as rx
+from repforge.planner.candidates import finisher_of
 from repforge.planner.plan import (
     Plan,
     PlanExercise,
@@ -32,10 +33,17 @@ from repforge.planner.profile import (
     score,
 )
 from repforge.planner.progression import Planned, build_weeks, rir_for
-from repforge.planner.rules import MAJOR_MUSCLES, day_volume, weekly_cap
+from repforge.planner.rules import (
+    FINISHER_MINUTES,
+    MAJOR_MUSCLES,
+    day_volume,
+    reserves_finisher,
+    weekly_cap,
+)
 from repforge.planner.split import SessionSpec, week_sessions
 from repforge.planner.timing import (
     T_GENERAL_WARMUP_S,
+    finisher_seconds,
     general_warmup_seconds,
     minutes_of,
     session_seconds,
@@ -213,6 +221,14 @@ def _session(
         )
     general = general_warmup_seconds(profile.goal, profile.minutes)
     seconds = session_seconds([p.timed for p in planned], general)
+    cardio = finisher_of(eligibility)
+    if cardio and planned:
+        block = finisher_seconds(cardio, FINISHER_MINUTES)
+        if reserves_finisher(profile.goal, profile.minutes) or (
+            seconds + block <= profile.minutes * 60
+        ):
+            exercises.append(_finisher(cardio))
+            seconds += block
     warm_up = []
     if general:
         drill = _drill(eligibility, spec)
@@ -233,6 +249,23 @@ def _session(
         warm_up=warm_up,
         why=explain.why_session(spec.name, minutes, profile.minutes, direct, deload, capped),
         capped=list(capped),
+    )
+
+
+def _finisher(cardio: Exercise) -> PlanExercise:
+    """The steady cardio block that closes a fat-loss or endurance session."""
+    return PlanExercise(
+        slug=cardio.slug,
+        name=cardio.name,
+        sets=1,
+        reps=(FINISHER_MINUTES, FINISHER_MINUTES),
+        rir=3,
+        rest_seconds=0,
+        unit="minutes",
+        why=(
+            f"{FINISHER_MINUTES} minutes of steady cardio at a pace you could talk at, for the "
+            "weekly aerobic minutes your goal needs; it never counts as hard sets."
+        ),
     )
 
 

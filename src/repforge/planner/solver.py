@@ -47,6 +47,7 @@ from repforge.planner.candidates import (
     VOL_SCALE,
     Candidate,
     fills_time,
+    finisher_of,
     make_candidate,
     minimum_seconds,
     repeat_cost,
@@ -58,6 +59,7 @@ from repforge.planner.profile import (
     Profile,
     is_barbell_lift,
 )
+from repforge.planner.rules import FINISHER_MINUTES, reserves_finisher
 from repforge.planner.split import (
     PATTERN_KEYS,
     Dose,
@@ -71,6 +73,7 @@ from repforge.planner.split import (
 )
 from repforge.planner.timing import (
     T_TRANSITION_S,
+    finisher_seconds,
     general_warmup_seconds,
 )
 from repforge.planner.validate import (
@@ -385,6 +388,9 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     if sessions and not cands:
         raise PlanError("no strength exercise fits this equipment, these joints and this level")
     general = general_warmup_seconds(profile.goal, profile.minutes)
+    cardio = finisher_of(eligibility)
+    if cardio and reserves_finisher(profile.goal, profile.minutes):
+        general += finisher_seconds(cardio, FINISHER_MINUTES)
     budget = int(profile.minutes * 60 - general + T_TRANSITION_S)
     fill = (
         int(FILL_SHARE * profile.minutes * 60 - general + T_TRANSITION_S),
@@ -470,7 +476,12 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     if any(r.error for r in relaxed):
         # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
         # it, and keep whichever week the validator finds fewer errors in.
-        pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
+        # Each session may also take what another session's shortlist holds for its targets.
+        shared = _merged(*fresh.values(), *lists.values())
+        pool = {
+            s: _merged(fresh[s], lists[s], [p for p in shared if p[0].target in specs[s].targets])
+            for s in sessions
+        }
         repaired = _week_model(profile, specs, pool, needs, budget, fill, picks)
         if repaired is not None:
             week_picks, proven = repaired

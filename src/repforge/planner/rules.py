@@ -24,20 +24,13 @@ if TYPE_CHECKING:
 # Major muscle GROUPS (floors and frequency are errors for these): chest, back, quads,
 # hamstrings/glutes and shoulders. ACSM 2009 and 2011 position stands and WHO 2020 ask for every
 # major muscle group twice a week (grade A); Schoenfeld, Ogborn & Krieger 2016 (Sports Med 46)
-# for frequency. The groups' members are catalog muscles.
-MAJOR_GROUPS: Mapping[str, tuple[str, ...]] = {
-    "chest": ("chest",),
-    "back": ("lats", "upper-back"),
-    "quads": ("quads",),
-    "hamstrings-glutes": ("hamstrings", "glutes"),
-    "shoulders": ("front-delts", "side-delts", "rear-delts"),
-}
+# for frequency. The groups' members are catalog muscles; the frequency rule's table is the same
+# object (prescription.FREQUENCY_GROUPS), so there is one list of major groups.
+MAJOR_GROUPS: Mapping[str, tuple[str, ...]] = rx.FREQUENCY_GROUPS
 # Muscles whose weekly floors (maintenance 4 sets, Iversen et al. 2021, Sports Med 51; fat loss 6,
-# Roth et al. 2022) are errors when missed: the prime movers of the major groups. The deltoids
-# are left to the shoulder group's floor and frequency (presses and rows train them without a
-# dedicated exercise).
-# Per-muscle floors cover the prime movers; the groups' own floors (below) cover the rest, so the
-# lats of a home plan with only rows count through the back group (rows give them half a set).
+# Roth et al. 2022) are errors when missed: the prime movers of the major groups. The other
+# members count through their group's floor (group_floor_groups): the lats of a home plan with
+# only rows (half a set each) through the back, the deltoids through the shoulders.
 MAJOR_MUSCLES: tuple[str, ...] = ("chest", "upper-back", "quads", "hamstrings", "glutes")
 # Everything else (side and rear delts, traps, lower back, arms, core, calves, forearms, neck...)
 # is a minor muscle: volume is aimed for, and a miss is a warning unless the user prioritised it.
@@ -118,3 +111,18 @@ FINISHER_RESERVED_MINUTES = 75
 def reserves_finisher(goal: str, minutes: int) -> bool:
     """Whether the session's time budget sets the cardio block's minutes aside."""
     return goal in FINISHER_GOALS and minutes >= FINISHER_RESERVED_MINUTES
+
+
+# Older adults (ACSM/AHA, Nelson et al. 2007, Circulation 116; ACSM 2009; WHO 2020): from 65,
+# strength work of every major group with balance training on most training days, and the
+# everyday movements first (sitting down and standing up from a chair).
+OLDER_ADULT_AGE = 65
+BALANCE_MINUTES = 3
+BALANCE_CATEGORIES = frozenset({"balance"})
+OLDER_ADULT_STAPLES = frozenset({"high-box-squat"})  # sit-to-stand, the everyday squat
+OLDER_ADULT_STAPLE_BONUS = 40
+
+
+def older_adult(age: int | None) -> bool:
+    """Whether ACSM's older-adult guidance applies."""
+    return age is not None and age >= OLDER_ADULT_AGE

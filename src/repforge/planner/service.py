@@ -26,6 +26,7 @@ from repforge.planner.plan import (
 )
 from repforge.planner.profile import (
     STAPLE_POPULARITY,
+    WEEKDAYS,
     Eligibility,
     Profile,
     check_against_catalog,
@@ -34,9 +35,12 @@ from repforge.planner.profile import (
 )
 from repforge.planner.progression import Planned, build_weeks, rir_for
 from repforge.planner.rules import (
+    BALANCE_CATEGORIES,
+    BALANCE_MINUTES,
     FINISHER_MINUTES,
     MAJOR_MUSCLES,
     day_volume,
+    older_adult,
     reserves_finisher,
     weekly_cap,
 )
@@ -236,6 +240,10 @@ def _session(
             warm_up.append(
                 WarmUp(slug=drill.slug, name=drill.name, minutes=int(T_GENERAL_WARMUP_S // 60))
             )
+    balance = _balance_drill(eligibility)
+    if balance:
+        warm_up.append(WarmUp(slug=balance.slug, name=balance.name, minutes=BALANCE_MINUTES))
+        seconds += BALANCE_MINUTES * 60
     direct, _ = day_volume(items_of_planned(planned))
     minutes = minutes_of(seconds)
     capped: dict[str, int] = {}
@@ -269,6 +277,14 @@ def _finisher(cardio: Exercise) -> PlanExercise:
     )
 
 
+def _balance_drill(eligibility: Eligibility) -> Exercise | None:
+    """Older adults: a balance drill on every training day (ACSM/AHA 2007), from the user's kit."""
+    if not older_adult(eligibility.profile.age):
+        return None
+    drills = eligibility.extras(BALANCE_CATEGORIES)
+    return drills[0] if drills else None
+
+
 def _next_step(eligibility: Eligibility, exercise: Exercise) -> Exercise | None:
     """The first harder step the profile allows (kit, joints, level, exclusions), or None: the
     advice never points at an exercise the person cannot do."""
@@ -290,11 +306,13 @@ def items_of_planned(planned: Sequence[Planned]) -> tuple[Item, ...]:
 
 
 def _drill(eligibility: Eligibility, spec: SessionSpec) -> Exercise | None:
+    """The general warm-up: a dynamic mobility drill before any static stretch (static holds
+    before lifting cost force; ACSM 2011), for the session's body parts, varied by weekday."""
     drills = eligibility.extras(rx.MOBILITY_CATEGORIES)
     parts = FOCUS_BODY_PARTS.get(spec.focus)
-    fitting = [d for d in drills if parts is None or d.body_part in parts]
-    chosen = fitting or drills
-    return chosen[0] if chosen else None
+    fitting = [d for d in drills if parts is None or d.body_part in parts] or drills
+    dynamic = [d for d in fitting if d.category == "mobility"] or fitting
+    return dynamic[WEEKDAYS.index(spec.day) % len(dynamic)] if dynamic else None
 
 
 def _conditioning(eligibility: Eligibility, spec: SessionSpec) -> PlanSession:

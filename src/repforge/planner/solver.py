@@ -59,7 +59,13 @@ from repforge.planner.profile import (
     Profile,
     is_barbell_lift,
 )
-from repforge.planner.rules import FINISHER_MINUTES, reserves_finisher
+from repforge.planner.rules import (
+    BALANCE_CATEGORIES,
+    BALANCE_MINUTES,
+    FINISHER_MINUTES,
+    older_adult,
+    reserves_finisher,
+)
 from repforge.planner.split import (
     PATTERN_KEYS,
     Dose,
@@ -388,6 +394,8 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     if sessions and not cands:
         raise PlanError("no strength exercise fits this equipment, these joints and this level")
     general = general_warmup_seconds(profile.goal, profile.minutes)
+    if older_adult(profile.age) and eligibility.extras(BALANCE_CATEGORIES):
+        general += BALANCE_MINUTES * 60  # the balance drill of older adults' warm-ups
     cardio = finisher_of(eligibility)
     if cardio and reserves_finisher(profile.goal, profile.minutes):
         general += finisher_seconds(cardio, FINISHER_MINUTES)
@@ -476,12 +484,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     if any(r.error for r in relaxed):
         # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
         # it, and keep whichever week the validator finds fewer errors in.
-        # Each session may also take what another session's shortlist holds for its targets.
-        shared = _merged(*fresh.values(), *lists.values())
-        pool = {
-            s: _merged(fresh[s], lists[s], [p for p in shared if p[0].target in specs[s].targets])
-            for s in sessions
-        }
+        pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
         repaired = _week_model(profile, specs, pool, needs, budget, fill, picks)
         if repaired is not None:
             week_picks, proven = repaired

@@ -96,3 +96,11 @@ def test_a_plan_with_errors_is_written_but_exits_non_zero(monkeypatch: pytest.Mo
     assert result.exit_code == 1
     assert "# Training plan" in result.output
     assert "breaks 1 rule" in result.output
+
+
+def test_age_reaches_the_profile() -> None:
+    result = runner.invoke(cli_plan.plan_app, ["--age", "70", "--weeks", "1", "--format", "json"])
+    assert json.loads(result.output)["profile"]["age"] == 70
+    refused = runner.invoke(cli_plan.plan_app, ["--age", "7"])
+    assert refused.exit_code == 2
+    assert "age" in refused.output

@@ -95,6 +95,9 @@ def plan(
         list[str],
         Opt("--max", help="Known max for starting loads: SLUG=KG or SLUG=KGxREPS (repeatable)."),
     ] = [],  # noqa: B006
+    age: Annotated[
+        int | None, Opt(help="Your age (optional); from 65 the plan adds balance work.")
+    ] = None,
     format_: Annotated[Format, Opt("--format", help="Output format.")] = Format.markdown,
     output: Annotated[
         Path | None, Opt("-o", "--output", help="Write to this file instead of stdout.")
@@ -127,6 +130,8 @@ def plan(
         }
         if days is not None:
             profile["days"] = days
+        if age is not None:
+            profile["age"] = age
         if weekdays:
             profile["weekdays"] = weekdays
         result = make_plan(_catalog(catalog), profile)

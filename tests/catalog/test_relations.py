@@ -109,3 +109,25 @@ def test_chain_follows_links_both_ways() -> None:
         "knee-test",
         "wall-test",
     ]
+
+
+def test_a_bodyweight_option_is_kept_when_one_exists() -> None:
+    catalog = make_catalog(
+        *hinge_catalog(),
+        make_exercise(
+            slug="partner-nordic-test",
+            name="Partner Nordic Test",
+            target="hamstrings",
+            secondary=[],
+            pattern="knee-flexion",
+            mechanic="isolation",
+            popularity=1,
+            equipment={"options": ["ghr-bench", "partner"]},
+        ),
+    )
+    top = relations.substitutes(catalog, "barbell-rdl", limit=2)
+    assert len(top) == 2
+    assert top[0].exercise.slug == "dumbbell-rdl"  # the best match keeps its place
+    assert top[-1].exercise.slug == "partner-nordic-test"  # anchored by a partner: body weight
+    without = relations.substitutes(hinge_catalog(), "barbell-rdl", limit=2)
+    assert [s.exercise.slug for s in without] == ["dumbbell-rdl", "band-good-morning"]

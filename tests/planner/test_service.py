@@ -212,3 +212,17 @@ def test_out_of_bound_plans_are_refused_naming_the_field(
     with pytest.raises(InvalidInputError) as caught:
         validate_plan(gym, data)
     assert caught.value.field == field
+
+
+def test_a_plan_with_errors_is_never_called_optimal(
+    gym: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import repforge.planner.service as service
+
+    error = plan_model.Finding(check="volume-floor", severity="error", message="quads: 2 sets")
+    monkeypatch.setattr(
+        service, "validate", lambda catalog, plan: plan_model.ValidationReport(errors=[error])
+    )
+    assert not make_plan(gym, {"days": 3, "weeks": 1}).optimal
+    monkeypatch.undo()
+    assert make_plan(gym, {"days": 3, "weeks": 1}).optimal

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -82,7 +82,10 @@ class EquipmentNeeds(_Frozen):
         return (self.required + self.options) or ("bodyweight",)
 
     def doable_with(self, available: set[str] | frozenset[str]) -> bool:
-        """Whether someone owning `available` can do the exercise."""
+        """Whether someone owning `available` can do the exercise (body weight brings the home
+        anchors: a partner, furniture, a door, a table, a towel)."""
+        if "bodyweight" in available:
+            available = available | vocab.HOME_ANCHORS
         if not set(self.required) <= available:
             return False
         return not self.options or bool(set(self.options) & available)
@@ -98,6 +101,14 @@ class Relation(_Frozen):
     @classmethod
     def _from_slug(cls, data: Any) -> Any:
         return {"slug": data} if isinstance(data, str) else data
+
+
+class JointStress(_Frozen):
+    """How hard an exercise loads one joint it stresses, and why (for protected joints)."""
+
+    joint: JointSlug
+    grade: Literal["low", "high"]
+    reason: str = Field(min_length=8, max_length=240)
 
 
 class FaqItem(_Frozen):
@@ -141,6 +152,9 @@ class Exercise(_Frozen):
     load: str
     equipment: EquipmentNeeds = EquipmentNeeds()
     stresses: tuple[JointSlug, ...] = ()
+    # Grades for joints in `stresses`; a stressed joint without a grade counts as high stress.
+    # Protection removes high-stress work only, so a region is still trained (wall sit, step-up).
+    joint_stress: tuple[JointStress, ...] = ()
     contraindications: str | None = Field(default=None, max_length=600)
     easier: tuple[Relation, ...] = ()
     harder: tuple[Relation, ...] = ()
@@ -221,6 +235,12 @@ class Exercise(_Frozen):
                 raise ValueError(f"{kind} links the exercise to itself")
             if len(set(slugs)) != len(slugs):
                 raise ValueError(f"{kind} lists the same exercise twice")
+        graded = [g.joint for g in self.joint_stress]
+        if len(set(graded)) != len(graded):
+            raise ValueError("joint_stress grades a joint twice")
+        ungraded = sorted(set(graded) - set(self.stresses))
+        if ungraded:
+            raise ValueError(f"joint_stress grades {ungraded}, which stresses does not list")
         if self.difficulty != "advanced" and self.why_hard:
             raise ValueError("why_hard is only for advanced exercises")
         return self
@@ -251,6 +271,12 @@ class Exercise(_Frozen):
     def muscle_norm(self) -> float:
         """Euclidean length of muscle_weights, for cosine similarity."""
         return math.sqrt(sum(v * v for v in self.muscle_weights.values()))
+
+    def stress_grade(self, joint: str) -> str:
+        """How hard the exercise loads `joint`: "none", "low" or "high" (ungraded stress)."""
+        if joint not in self.stresses:
+            return "none"
+        return next((g.grade for g in self.joint_stress if g.joint == joint), "high")
 
 
 class AuthoredExercise(Exercise):

@@ -117,7 +117,28 @@ def substitutes(
             found.append(substitute)
             if len(found) == limit:
                 break
-    return found
+    return _with_bodyweight_option(found, ranked, minimum, limit)
+
+
+def _with_bodyweight_option(
+    found: list[Substitute], ranked: list[Substitute], minimum: float, limit: int
+) -> list[Substitute]:
+    """Keep at least one option a person with only body weight (and a home's anchors) can do,
+    when one scores above `minimum`: it replaces the weakest match on a full list."""
+    doable = frozenset({"bodyweight"})
+    if not found or any(s.exercise.equipment.doable_with(doable) for s in found):
+        return found
+    best = next(
+        (
+            s
+            for s in ranked
+            if s.score >= minimum and s not in found and s.exercise.equipment.doable_with(doable)
+        ),
+        None,
+    )
+    if best is None:
+        return found
+    return [*found[: limit - 1], best] if len(found) >= limit else [*found, best]
 
 
 def related(catalog: Catalog, slug: str, limit: int = 6) -> list[Substitute]:

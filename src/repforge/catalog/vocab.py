@@ -327,9 +327,19 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
             ("tire", "Tire", "accessory"),
             ("sledgehammer", "Sledgehammer", "accessory"),
             ("weight-vest", "Weight vest", "free-weight"),
+            # Home anchors: things nearly every home has, so they count as body weight.
+            ("partner", "A partner", "none"),
+            ("sturdy-furniture", "A sturdy sofa or bed", "none"),
+            ("door", "A door", "none"),
+            ("table", "A sturdy table", "none"),
+            ("towel", "A towel", "none"),
         ]
     ),
 )
+
+# What a person with only their body weight can still use to anchor or slide: a partner holding
+# the heels, a sofa or bed, a door frame, a table edge, a towel (issue 14, item 9).
+HOME_ANCHORS = frozenset({"partner", "sturdy-furniture", "door", "table", "towel"})
 
 # Equipment presets offered by the planner and the "only what I have" filter.
 # Bars loaded with plates: the heaviest lifts, the smallest load steps, and a failed rep that

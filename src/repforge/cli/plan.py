@@ -112,6 +112,9 @@ def plan(
         list[str],
         Opt("--max", help="Known max for starting loads: SLUG=KG or SLUG=KGxREPS (repeatable)."),
     ] = [],  # noqa: B006
+    age: Annotated[
+        int | None, Opt(help="Your age (optional); from 65 the plan adds balance work.")
+    ] = None,
     format_: Annotated[Format, Opt("--format", help="Output format.")] = Format.markdown,
     output: Annotated[
         Path | None, Opt("-o", "--output", help="Write to this file instead of stdout.")
@@ -146,6 +149,8 @@ def plan(
     }
     if days is not None:
         profile["days"] = days
+    if age is not None:
+        profile["age"] = age
     if weekdays:
         profile["weekdays"] = weekdays
     result = make_plan(_catalog(catalog), profile)
@@ -156,6 +161,13 @@ def plan(
     else:
         text = plan_markdown(result)
     _write(text, output)
+    if result.validation.errors:
+        # The plan is still written, so the person can read what had to give; scripts see a failure.
+        count = len(result.validation.errors)
+        err.print(
+            f"[red]error:[/red] this plan breaks {count} rule(s); see its report", markup=True
+        )
+        raise typer.Exit(1)
 
 
 @plan_app.command("validate")

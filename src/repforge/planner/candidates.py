@@ -10,11 +10,20 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from repforge.catalog import vocab
+from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
-from repforge.planner.profile import CURIOSITY_POPULARITY, Option, Profile, score
+from repforge.planner.profile import (
+    CURIOSITY_POPULARITY,
+    STAPLE_POPULARITY,
+    Eligibility,
+    Option,
+    Profile,
+    score,
+)
+from repforge.planner.rules import FINISHER_GOALS, SHORT_REST_SHARE, SHORT_SESSION_MINUTES
 from repforge.planner.split import SessionSpec
 from repforge.planner.timing import TimedItem, set_seconds, transition_seconds, warmup_seconds
 from repforge.planner.validate import meets, requirements
@@ -62,6 +71,10 @@ def make_candidate(option: Option, profile: Profile) -> Candidate:
     """Prescription, per-set and fixed seconds, and scaled muscle weights for one option."""
     ex = option.exercise
     pres = rx.prescribe(ex, profile.goal, profile.level, option.mode)
+    if profile.minutes < SHORT_SESSION_MINUTES:
+        lowest_rest = rx.REST_BOUNDS[profile.goal][pres.role][0]
+        rest = max(lowest_rest, int(pres.rest_seconds * SHORT_REST_SHARE) // 15 * 15)
+        pres = replace(pres, rest_seconds=rest)
     # Timed at the block's lowest RIR: heavier loads later need more ramp sets (and time).
     lowest = rx.RIR_RAMP[profile.goal][profile.level][1]
     item = TimedItem(ex, 1, pres.reps, pres.unit, pres.rest_seconds, lowest, option.mode)
@@ -91,14 +104,19 @@ def fills_time(cand: Candidate, profile: Profile) -> bool:
 def repeat_cost(cand: Candidate, profile: Profile, used: Mapping[str, int]) -> int:
     """What using this exercise again costs, given how often earlier sessions used it."""
     times = used.get(cand.slug, 0)
-    ex = cand.option.exercise
-    if not times or (
-        profile.goal == "strength"
-        and rx.is_main_lift(ex)
-        and ex.pattern in REPEATABLE_STRENGTH_PATTERNS
-    ):
+    if not times or repeatable(cand, profile):
         return 0
     return REPEAT_PENALTY * times
+
+
+def repeatable(cand: Candidate, profile: Profile) -> bool:
+    """A main lift practised on several days on purpose: every strength squat or press, and
+    any staple main lift (a second deadlift day beats a rack pull; issue 11)."""
+    ex = cand.option.exercise
+    if not rx.is_main_lift(ex):
+        return False
+    strength = profile.goal == "strength" and ex.pattern in REPEATABLE_STRENGTH_PATTERNS
+    return strength or ex.popularity >= STAPLE_POPULARITY
 
 
 def shortlist(
@@ -173,3 +191,12 @@ def shortlist(
         by_pattern[ex.pattern] += 1
         by_target[ex.target] += 1
     return sorted(keep.values(), key=lambda pair: (-pair[1], pair[0].option.key))
+
+
+def finisher_of(eligibility: Eligibility) -> Exercise | None:
+    """The cardio block that closes resistance sessions, when the goal wants one."""
+    profile = eligibility.profile
+    if profile.goal not in FINISHER_GOALS:
+        return None
+    cardio = eligibility.extras(rx.CONDITIONING_CATEGORIES)
+    return cardio[0] if cardio else None

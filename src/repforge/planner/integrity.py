@@ -14,8 +14,9 @@ from repforge.catalog.model import Exercise
 from repforge.planner import words
 from repforge.planner.plan import Finding, Plan, PlanSession, PlanWeek
 from repforge.planner.profile import Eligibility
+from repforge.planner.rules import day_volume
 from repforge.planner.session_checks import session_minutes, why_unusable
-from repforge.planner.validate import Day, day_volume, days_of, finding
+from repforge.planner.validate import Day, days_of, finding
 
 # Stated fractional totals are written rounded to 0.1 set; a larger gap is an edit.
 STATED_TOTAL_TOLERANCE = 0.05 + 1e-6

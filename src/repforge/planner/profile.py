@@ -22,6 +22,7 @@ from repforge.planner.prescription import (
     is_hard_set_work,
     is_main_lift,
 )
+from repforge.planner.rules import OLDER_ADULT_STAPLE_BONUS, OLDER_ADULT_STAPLES, older_adult
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
@@ -112,6 +113,7 @@ class Profile(BaseModel):
     cannot_do: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     familiar: tuple[str, ...] = Field(default=(), max_length=MAX_PROFILE_LIST)
     maxes: dict[str, RepMax] = Field(default_factory=dict, max_length=MAX_PROFILE_LIST)
+    age: int | None = Field(default=None, ge=13, le=100)  # from 65: older-adult guidance
 
     @model_validator(mode="before")
     @classmethod
@@ -274,7 +276,7 @@ class Eligibility:
             return "excluded by you"
         if not exercise.equipment.doable_with(self.available):
             return "needs equipment you do not have"
-        hurt = sorted(set(exercise.stresses) & self.protected)
+        hurt = sorted(j for j in self.protected if exercise.stress_grade(j) == "high")
         if hurt:
             return f"loads your protected {', '.join(hurt)}"
         return None
@@ -440,4 +442,7 @@ def score(option: Option, profile: Profile) -> int:
         points -= CURIOSITY_PENALTY  # rarely programmed: only when nothing common does the job
     if ex.tracking != "reps" and profile.goal in ("strength", "hypertrophy"):
         points -= 15  # holds, carries and sled work do not fit a rep-based block
+    if older_adult(profile.age):
+        points += OLDER_ADULT_STAPLE_BONUS * (ex.slug in OLDER_ADULT_STAPLES)
+        points -= 12 * max(0, ex.difficulty_rank - 1)  # stable, simple movements first
     return points

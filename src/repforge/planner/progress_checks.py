@@ -11,7 +11,8 @@ from repforge.planner import prescription as rx
 from repforge.planner import words
 from repforge.planner.plan import Finding
 from repforge.planner.profile import Profile
-from repforge.planner.validate import Day, Item, day_volume, finding, weekly_cap
+from repforge.planner.rules import day_volume, weekly_cap
+from repforge.planner.validate import Day, Item, finding
 
 Week = tuple[int, bool, Sequence[Day]]
 

@@ -6,16 +6,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from repforge.planner import prescription as rx
 from repforge.planner.plan import Finding
 from repforge.planner.profile import WEEKDAYS, Option, Profile, Weekday
+from repforge.planner.rules import day_volume, weekly_cap
 from repforge.planner.timing import (
     TimedItem,
     general_warmup_seconds,
     session_seconds,
 )
-from repforge.planner.validate import Day, Item, day_volume, weekly_cap
+
+if TYPE_CHECKING:  # the validator's types; imported lazily so validate can import this module
+    from repforge.planner.validate import Day, Item
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError, field_error
 from repforge.planner import explain
 from repforge.planner import prescription as rx
+from repforge.planner.candidates import finisher_of
 from repforge.planner.plan import (
     Plan,
     PlanExercise,
@@ -25,6 +26,7 @@ from repforge.planner.plan import (
 )
 from repforge.planner.profile import (
     STAPLE_POPULARITY,
+    WEEKDAYS,
     Eligibility,
     Profile,
     check_against_catalog,
@@ -32,25 +34,26 @@ from repforge.planner.profile import (
     score,
 )
 from repforge.planner.progression import Planned, build_weeks, rir_for
-from repforge.planner.solver import select
+from repforge.planner.rules import (
+    BALANCE_CATEGORIES,
+    BALANCE_MINUTES,
+    FINISHER_MINUTES,
+    MAJOR_MUSCLES,
+    day_volume,
+    older_adult,
+    reserves_finisher,
+    weekly_cap,
+)
 from repforge.planner.split import SessionSpec, week_sessions
 from repforge.planner.timing import (
     T_GENERAL_WARMUP_S,
+    finisher_seconds,
     general_warmup_seconds,
     minutes_of,
     session_seconds,
     warmup_sets,
 )
-from repforge.planner.validate import (
-    MAJOR_MUSCLES,
-    Item,
-    day_volume,
-    days_of,
-    meets,
-    requirements,
-    validate,
-    weekly_cap,
-)
+from repforge.planner.validate import Item, days_of, meets, requirements, validate
 
 __all__ = ["alternatives_for", "make_plan", "validate_plan"]
 
@@ -67,6 +70,9 @@ MOBILITY_MINUTES = 5
 
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
+    # OR-Tools loads only when a plan is solved, not with every command or server start.
+    from repforge.planner.solver import select
+
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)
     eligibility = Eligibility(catalog, profile)
@@ -109,7 +115,12 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         weekly_direct_sets_by_muscle=weeks[0].direct_sets_by_muscle,
         catalog_version=catalog.version,
     )
-    return plan.model_copy(update={"validation": validate(catalog, plan)})
+    report = validate(catalog, plan)
+    # "Optimal" certifies the model's objective, which is only worth saying of a plan that keeps
+    # every rule: a plan with errors is never called optimal.
+    return plan.model_copy(
+        update={"validation": report, "optimal": plan.optimal and not report.errors}
+    )
 
 
 # A session below this share of the minutes offered says why, when the reason is that every major
@@ -189,7 +200,7 @@ def _session(
         first_of_pattern = ex.pattern not in seen
         seen.add(ex.pattern)
         replaced = catalog.find(item.option.replaces) if item.option.replaces else None
-        harder = next((h for h in (catalog.find(r.slug) for r in ex.harder) if h), None)
+        harder = _next_step(eligibility, ex)
         share = context.share(profile, item) if context else None
         exercises.append(
             PlanExercise(
@@ -214,6 +225,14 @@ def _session(
         )
     general = general_warmup_seconds(profile.goal, profile.minutes)
     seconds = session_seconds([p.timed for p in planned], general)
+    cardio = finisher_of(eligibility)
+    if cardio and planned:
+        block = finisher_seconds(cardio, FINISHER_MINUTES)
+        if reserves_finisher(profile.goal, profile.minutes) or (
+            seconds + block <= profile.minutes * 60
+        ):
+            exercises.append(_finisher(cardio))
+            seconds += block
     warm_up = []
     if general:
         drill = _drill(eligibility, spec)
@@ -221,6 +240,10 @@ def _session(
             warm_up.append(
                 WarmUp(slug=drill.slug, name=drill.name, minutes=int(T_GENERAL_WARMUP_S // 60))
             )
+    balance = _balance_drill(eligibility)
+    if balance:
+        warm_up.append(WarmUp(slug=balance.slug, name=balance.name, minutes=BALANCE_MINUTES))
+        seconds += BALANCE_MINUTES * 60
     direct, _ = day_volume(items_of_planned(planned))
     minutes = minutes_of(seconds)
     capped: dict[str, int] = {}
@@ -237,6 +260,41 @@ def _session(
     )
 
 
+def _finisher(cardio: Exercise) -> PlanExercise:
+    """The steady cardio block that closes a fat-loss or endurance session."""
+    return PlanExercise(
+        slug=cardio.slug,
+        name=cardio.name,
+        sets=1,
+        reps=(FINISHER_MINUTES, FINISHER_MINUTES),
+        rir=3,
+        rest_seconds=0,
+        unit="minutes",
+        why=(
+            f"{FINISHER_MINUTES} minutes of steady cardio at a pace you could talk at, for the "
+            "weekly aerobic minutes your goal needs; it never counts as hard sets."
+        ),
+    )
+
+
+def _balance_drill(eligibility: Eligibility) -> Exercise | None:
+    """Older adults: a balance drill on every training day (ACSM/AHA 2007), from the user's kit."""
+    if not older_adult(eligibility.profile.age):
+        return None
+    drills = eligibility.extras(BALANCE_CATEGORIES)
+    return drills[0] if drills else None
+
+
+def _next_step(eligibility: Eligibility, exercise: Exercise) -> Exercise | None:
+    """The first harder step the profile allows (kit, joints, level, exclusions), or None: the
+    advice never points at an exercise the person cannot do."""
+    for relation in exercise.harder:
+        step = eligibility.catalog.find(relation.slug)
+        if step and eligibility.usable(step) and eligibility.level_ok(step):
+            return step
+    return None
+
+
 def items_of_planned(planned: Sequence[Planned]) -> tuple[Item, ...]:
     """Planned exercises as the validator's items."""
     return tuple(
@@ -248,11 +306,13 @@ def items_of_planned(planned: Sequence[Planned]) -> tuple[Item, ...]:
 
 
 def _drill(eligibility: Eligibility, spec: SessionSpec) -> Exercise | None:
+    """The general warm-up: a dynamic mobility drill before any static stretch (static holds
+    before lifting cost force; ACSM 2011), for the session's body parts, varied by weekday."""
     drills = eligibility.extras(rx.MOBILITY_CATEGORIES)
     parts = FOCUS_BODY_PARTS.get(spec.focus)
-    fitting = [d for d in drills if parts is None or d.body_part in parts]
-    chosen = fitting or drills
-    return chosen[0] if chosen else None
+    fitting = [d for d in drills if parts is None or d.body_part in parts] or drills
+    dynamic = [d for d in fitting if d.category == "mobility"] or fitting
+    return dynamic[WEEKDAYS.index(spec.day) % len(dynamic)] if dynamic else None
 
 
 def _conditioning(eligibility: Eligibility, spec: SessionSpec) -> PlanSession:

@@ -8,13 +8,13 @@ from repforge.planner import prescription as rx
 from repforge.planner import words
 from repforge.planner.plan import Finding
 from repforge.planner.profile import Eligibility, Profile, Weekday
+from repforge.planner.rules import day_volume
 from repforge.planner.timing import general_warmup_seconds, minutes_of, session_seconds, warmup_sets
 from repforge.planner.validate import (
     EPS,
     MINUTES_PER_UNIT,
     Day,
     Item,
-    day_volume,
     finding,
 )
 
@@ -30,9 +30,11 @@ def why_unusable(eligibility: Eligibility, exercise: Exercise) -> tuple[str, str
             missing.append(" or ".join(words.kit([k]) for k in needs.options))
             return "equipment", f"needs equipment you do not have ({words.listing(missing)})"
         return "equipment", f"needs equipment you do not have ({words.kit(missing)})"
-    hurt = sorted(set(exercise.stresses) & eligibility.protected)
+    # the catalog grades joint stress: only high-stress work is ruled out (low stress, like a
+    # wall sit for the knees, is how a protected region keeps training)
+    hurt = sorted(j for j in eligibility.protected if exercise.stress_grade(j) == "high")
     if hurt:
-        return "protected-joint", f"loads your {words.joints(hurt)}, which you asked to protect"
+        return "protected-joint", f"loads your {words.joints(hurt)} hard, which you asked to protect"
     return None
 
 

@@ -47,6 +47,7 @@ from repforge.planner.candidates import (
     VOL_SCALE,
     Candidate,
     fills_time,
+    finisher_of,
     make_candidate,
     minimum_seconds,
     repeat_cost,
@@ -58,9 +59,17 @@ from repforge.planner.profile import (
     Profile,
     is_barbell_lift,
 )
+from repforge.planner.rules import (
+    BALANCE_CATEGORIES,
+    BALANCE_MINUTES,
+    FINISHER_MINUTES,
+    older_adult,
+    reserves_finisher,
+)
 from repforge.planner.split import (
     PATTERN_KEYS,
     Dose,
+    Need,
     SessionSpec,
     WeekTally,
     allocate,
@@ -70,6 +79,7 @@ from repforge.planner.split import (
 )
 from repforge.planner.timing import (
     T_TRANSITION_S,
+    finisher_seconds,
     general_warmup_seconds,
 )
 from repforge.planner.validate import (
@@ -80,6 +90,7 @@ from repforge.planner.validate import (
     requirements,
     week_findings,
 )
+from repforge.planner.week_model import Weights, solve_week
 
 # Objective weights. Exercise cost minus its score makes the solver pick few, well-fitting
 # exercises; volume up to the weekly target is what it is paid for.
@@ -114,6 +125,8 @@ PENALTY: Mapping[str, int] = {  # per slack unit; from push-pull-balance on, the
     # 8000), so a squat, a push and a pull come before volume in a one-session week (Iversen 2021).
     "pattern-coverage": 600000,
 }
+# The week model's price of a main-lift slot set: below every validator rule's penalty.
+WEEK_MAIN_SLOT_PENALTY = 50
 # A work budget on CP-SAT's deterministic clock (roughly seconds on one fast core) keeps the same
 # profile giving the same plan, whatever the machine's load; the week's budget is shared out over
 # its sessions. The wall limit only guards against a pathological model.
@@ -381,6 +394,11 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     if sessions and not cands:
         raise PlanError("no strength exercise fits this equipment, these joints and this level")
     general = general_warmup_seconds(profile.goal, profile.minutes)
+    if older_adult(profile.age) and eligibility.extras(BALANCE_CATEGORIES):
+        general += BALANCE_MINUTES * 60  # the balance drill of older adults' warm-ups
+    cardio = finisher_of(eligibility)
+    if cardio and reserves_finisher(profile.goal, profile.minutes):
+        general += finisher_seconds(cardio, FINISHER_MINUTES)
     budget = int(profile.minutes * 60 - general + T_TRANSITION_S)
     fill = (
         int(FILL_SHARE * profile.minutes * 60 - general + T_TRANSITION_S),
@@ -388,6 +406,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     )
     count = len(sessions)
     lists = {s: shortlist(cands, specs[s], profile, budget, sessions=count) for s in sessions}
+    fresh = dict(lists)
     reach: dict[int, dict[str, int]] = {s: {} for s in sessions}
     for s in sessions:
         for cand, _ in lists[s]:
@@ -461,7 +480,64 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
                     week.met.add(key)
                     week.pattern_sets[key] += pick.sets * (ex.pattern in pats)
         week.close_day(VOL_SCALE)
-    return Selection(picks, optimal, relaxations(eligibility, specs, picks))
+    relaxed = relaxations(eligibility, specs, picks)
+    if any(r.error for r in relaxed):
+        # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
+        # it, and keep whichever week the validator finds fewer errors in.
+        pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
+        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks)
+        if repaired is not None:
+            week_picks, proven = repaired
+            again = relaxations(eligibility, specs, week_picks)
+            if _errors(again) < _errors(relaxed):
+                return Selection(week_picks, proven, again)
+        optimal = False  # the week breaks rules the week model might have kept
+    return Selection(picks, optimal, relaxed)
+
+
+def _errors(relaxed: Sequence[Relaxation]) -> int:
+    return sum(1 for r in relaxed if r.error)
+
+
+def _merged(*listings: Sequence[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """Shortlists joined, each candidate once with its best session score."""
+    best: dict[str, tuple[Candidate, int]] = {}
+    for listing in listings:
+        for cand, points in listing:
+            key = cand.option.key
+            if key not in best or points > best[key][1]:
+                best[key] = (cand, points)
+    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].option.key))
+
+
+def _week_model(
+    profile: Profile,
+    specs: Sequence[SessionSpec],
+    pool: Mapping[int, Sequence[tuple[Candidate, int]]],
+    needs: Sequence[Need],
+    budget: int,
+    fill: tuple[int, int],
+    picks: Sequence[Sequence[Pick]],
+) -> tuple[list[list[Pick]], bool] | None:
+    weights = Weights(
+        EXERCISE_COST,
+        SET_COST,
+        VOLUME_REWARD,
+        fill,
+        (TIME_FILL_PENALTY, TIME_FLOOR_PENALTY),
+        # In the week model the validator's rules outrank the main-lift slots, a preference.
+        {**PENALTY, "main-lift-slot": WEEK_MAIN_SLOT_PENALTY},
+        MAIN_SLOT_SETS,
+    )
+    first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
+    solved = solve_week(profile, specs, pool, needs, budget, weights, first)
+    if solved is None:
+        return None
+    chosen, proven = solved
+    out: list[list[Pick]] = [[] for _ in specs]
+    for s, pairs in chosen.items():
+        out[s] = order([Pick(c, n) for c, n in pairs], specs[s], profile)
+    return out, proven
 
 
 RELAXABLE = (

@@ -34,8 +34,16 @@ from repforge.planner.prescription import (
     landmark_floor,
     weekly_target,
 )
+from repforge.planner.prescription import muscle_floor as goal_floor
 from repforge.planner.profile import WEEKDAYS, Profile, Weekday
-from repforge.planner.validate import MAJOR_MUSCLES, muscle_floor, weekly_cap
+from repforge.planner.rules import (
+    MAJOR_MUSCLES,
+    MINOR_MUSCLES,
+    group_floor_groups,
+    is_major,
+    weekly_cap,
+)
+from repforge.planner.validate import muscle_floor
 
 SessionKind = Literal["resistance", "conditioning"]
 
@@ -364,11 +372,13 @@ def weekly_needs(profile: Profile, sessions: int, scale: int) -> list[Need]:
     five frequency groups of invariant #13, each on two days when the week has two."""
     days = min(FREQUENCY_MIN_DAYS, sessions)
     needs = []
-    for muscle in MAJOR_MUSCLES:
-        floor = muscle_floor(muscle, profile)
+    for muscle in (*MAJOR_MUSCLES, *MINOR_MUSCLES):
         priority = muscle in profile.priorities
+        # Minor muscles are aimed for (the objective's reward) but owe no floor (rules.py).
+        major = is_major(muscle, profile.priorities)
+        floor = muscle_floor(muscle, profile) if major else 0
         target = max(floor, weekly_target(profile.goal, profile.level, priority))
-        maint = MAINTENANCE_SETS * scale
+        maint = MAINTENANCE_SETS * scale if major else 0
         # Volume is still spread over two sessions (one big dose of a small muscle crowds out
         # a strength day's main lifts), but only the groups below owe a day of >= 2 sets.
         needs.append(Need(muscle, (muscle,), floor * scale, maint, target * scale, days, priority))
@@ -376,6 +386,10 @@ def weekly_needs(profile: Profile, sessions: int, scale: int) -> list[Need]:
         floor = landmark_floor(name, profile.goal, profile.level)
         if len(members) > 1 and floor:
             needs.append(Need(name, members, floor * scale, 0, floor * scale, days))
+    for name, members in group_floor_groups().items():
+        # A major group's members together owe the muscle floor (rules.MAJOR_GROUPS).
+        floor = goal_floor(profile.goal) * scale
+        needs.append(Need(f"group:{name}", members, floor, MAINTENANCE_SETS * scale, floor, 1))
     if days >= FREQUENCY_MIN_DAYS:
         for name, members in FREQUENCY_GROUPS.items():
             needs.append(Need(name, members, 0, 0, 0, days, frequency=True))

@@ -84,6 +84,8 @@ def set_seconds(item: TimedItem) -> float:
         per = T_PER_SECOND_HELD
     elif item.unit == "meters":
         per = T_PER_METER_CARRIED
+    elif item.unit == "minutes":
+        per = 60.0
     else:
         per = T_REP_HEAVY_S if is_heavy(item) else T_REP_S
     setup = T_SETUP_BARBELL_S if uses_barbell(ex) else T_SETUP_S
@@ -138,3 +140,9 @@ def session_seconds(items: Sequence[TimedItem], general_s: float) -> float:
 def minutes_of(seconds: float) -> int:
     """Whole minutes, rounded up, as shown to the user."""
     return math.ceil(seconds / 60 - 1e-9)
+
+
+def finisher_seconds(exercise: Exercise, minutes: int) -> float:
+    """A cardio block closing a session: its minutes, set-up and the move to it."""
+    block = TimedItem(exercise, 1, (minutes, minutes), "minutes", 0, 3)
+    return work_seconds(block) + transition_seconds(exercise)

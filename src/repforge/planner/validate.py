@@ -15,13 +15,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.planner import prescription as rx
 from repforge.planner import words
 from repforge.planner.plan import Finding, Plan, PlanSession, ValidationReport
 from repforge.planner.profile import WEEKDAYS, Eligibility, Profile, Weekday
+from repforge.planner.rules import MAJOR_MUSCLES, day_volume, weekly_cap
 from repforge.planner.timing import TimedItem
 
 EPS = 1e-6
@@ -29,7 +29,6 @@ EPS = 1e-6
 # hamstrings and glutes, shoulders; rx.FREQUENCY_GROUPS) make a missed floor or frequency an
 # error; a single muscle below its floor (side or rear delts, calves, biceps ...) is a warning,
 # unless the person made it a priority (issue 11, "major" means the groups).
-MAJOR_MUSCLES = tuple(m.slug for m in vocab.MUSCLES if m.major)
 MAJOR_GROUPS: Mapping[str, tuple[str, ...]] = rx.FREQUENCY_GROUPS
 # Hypertrophy floors of the groups use the MEV of the group's lead RP landmark (§2.1).
 GROUP_LANDMARK: Mapping[str, str] = {
@@ -123,19 +122,6 @@ def meets(exercise: Exercise, patterns: frozenset[str], key: str) -> bool:
     return exercise.pattern in patterns or (key == "core" and exercise.target in rx.CORE_TARGETS)
 
 
-def day_volume(items: Iterable[Item]) -> tuple[dict[str, int], dict[str, float]]:
-    """Direct sets per target muscle and fractional sets per muscle, hard sets only."""
-    direct: dict[str, int] = defaultdict(int)
-    frac: dict[str, float] = defaultdict(float)
-    for item in items:
-        if not item.hard:
-            continue
-        direct[item.exercise.target] += item.sets
-        for muscle, weight in item.exercise.muscle_weights.items():
-            frac[muscle] += weight * item.sets
-    return dict(direct), dict(frac)
-
-
 def muscle_floor(muscle: str, profile: Profile) -> int:
     """Weekly fractional floor for a major muscle (maintenance, fat loss 6, MEV if singleton)."""
     floor = rx.muscle_floor(profile.goal)
@@ -149,15 +135,6 @@ def group_floor(group: str, profile: Profile) -> int:
     """Weekly fractional floor for a major group (maintenance, fat loss 6, hypertrophy MEV)."""
     lead = rx.landmark_floor(GROUP_LANDMARK[group], profile.goal, profile.level)
     return max(rx.muscle_floor(profile.goal), lead)
-
-
-def weekly_cap(muscle: str, profile: Profile, first_week: bool) -> tuple[str, tuple[str, ...], int]:
-    """The direct-set cap unit a muscle belongs to: (name, members, cap)."""
-    group = rx.landmark_of(muscle)
-    if group:
-        cap = rx.landmark_cap(group, profile.goal, profile.level, first_week)
-        return group, rx.LANDMARK_MEMBERS[group], cap
-    return muscle, (muscle,), rx.muscle_cap(profile.goal, profile.level, first_week)
 
 
 def finding(

@@ -327,6 +327,8 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
             ("tire", "Tire", "accessory"),
             ("sledgehammer", "Sledgehammer", "accessory"),
             ("weight-vest", "Weight vest", "free-weight"),
+            ("safety-squat-bar", "Safety squat bar", "free-weight"),
+            ("belt-squat-machine", "Belt squat machine", "machine"),
         ]
     ),
 )

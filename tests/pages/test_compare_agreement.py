@@ -24,6 +24,23 @@ def _kit_names(ex: Exercise) -> set[str]:
     return {lower_name(vocab.EQUIPMENT[s].name) for s in ex.equipment.slugs}
 
 
+def _equipment_named(text: str) -> list[tuple[str, str]]:
+    """(name, slug) of each equipment item a list names ("a bench, a plyo box or a sturdy sofa or
+    bed"); a name may hold "or" itself."""
+    found = []
+    rest = f" {text} "
+    # longest names first, so "a sturdy sofa or bed" is one item, not "sofa" and "bed"
+    for item in sorted(vocab.EQUIPMENT, key=lambda e: -len(lower_name(e.name))):
+        name = lower_name(item.name)
+        for spoken in (f" {name} ", f" {re.sub(r'^an? ', '', name)} "):
+            if spoken in rest.replace(",", " "):
+                found.append((name, item.slug))
+                rest = rest.replace(spoken.strip(), " ")
+                break
+    assert not re.sub(r"\b(or|and|a|an)\b|,", "", rest).strip(), f"unknown equipment in {text!r}"
+    return found
+
+
 def _check_side(this: Exercise, other: Exercise, reasons: tuple[str, ...]) -> None:
     step = progression_step(this, other)
     for reason in reasons:
@@ -33,15 +50,13 @@ def _check_side(this: Exercise, other: Exercise, reasons: tuple[str, ...]) -> No
             assert step != "harder", f"{this.slug} is listed as the harder step, yet: {reason}"
         lacking = re.fullmatch(r"you have no (.+)", reason)
         if lacking and lacking.group(1) != "equipment at hand":
-            for name in re.split(r", | or ", lacking.group(1)):
-                slug = next(e.slug for e in vocab.EQUIPMENT if lower_name(e.name) == name)
+            for name, slug in _equipment_named(lacking.group(1)):
                 kit = set(this.equipment.slugs) - {slug}
                 assert this.equipment.doable_with(kit), f"{this.slug} needs the {name}"
         having = re.fullmatch(r"you have (.+)", reason)
         if having and not lacking:
-            for name in re.split(r", | or | and ", having.group(1)):
-                bare = re.sub(r"^an? ", "", name)
-                assert bare in _kit_names(this), f"{this.slug} cannot use: {reason}"
+            for name, _ in _equipment_named(having.group(1)):
+                assert name in _kit_names(this), f"{this.slug} cannot use: {reason}"
 
 
 def test_every_comparison_agrees_with_relations_and_equipment(catalog: Catalog) -> None:

@@ -175,6 +175,7 @@ _EDB_NEAREST_EQUIPMENT = {
     "weight-plate": "weighted",
     "sandbag": "weighted",
     "mini-band": "band",
+    "safety-squat-bar": "barbell",
 }
 
 

@@ -123,6 +123,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "ab-wheel": frozenset({"ab-wheel"}),
     "foam-roller": frozenset({"foam-roller"}),
     "exercise-mat": frozenset({"mat"}),
+    "safety-squat-bar": frozenset({"barbell-back"}),
 }
 
 

@@ -328,11 +328,13 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
             ("sledgehammer", "Sledgehammer", "accessory"),
             ("weight-vest", "Weight vest", "free-weight"),
             # Home anchors: things nearly every home has, so they count as body weight.
-            ("partner", "A partner", "none"),
-            ("sturdy-furniture", "A sturdy sofa or bed", "none"),
-            ("door", "A door", "none"),
-            ("table", "A sturdy table", "none"),
-            ("towel", "A towel", "none"),
+            ("partner", "Partner", "none"),
+            ("sturdy-furniture", "Sturdy sofa", "none"),
+            ("door", "Door", "none"),
+            ("table", "Sturdy table", "none"),
+            ("towel", "Towel", "none"),
+            ("safety-squat-bar", "Safety squat bar", "free-weight"),
+            ("belt-squat-machine", "Belt squat machine", "machine"),
         ]
     ),
 )

@@ -45,6 +45,7 @@ HELD_PROPS = frozenset(
         "ankle-strap",
         "band",
         "band-hands",
+        "mini-band",
         "landmine",
         "ab-wheel",
     }
@@ -117,7 +118,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "landmine": frozenset({"landmine"}),
     "cable-machine": frozenset({"cable-high", "cable-mid", "cable-low"}),
     "resistance-band": frozenset({"band", "band-hands"}),
-    "mini-band": frozenset({"band"}),
+    "mini-band": frozenset({"band", "mini-band"}),
     "sliders": frozenset({"sliders"}),
     "stability-ball": frozenset({"stability-ball"}),
     "ab-wheel": frozenset({"ab-wheel"}),

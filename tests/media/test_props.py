@@ -9,7 +9,7 @@ import pytest
 from repforge.catalog.motion import Motion, missing_props
 from repforge.media import skeleton
 from repforge.media.props import held
-from repforge.media.scene import Line, project
+from repforge.media.scene import Circle, Line, project
 
 
 def _bridge(view: str, props: list[str]) -> Motion:
@@ -63,3 +63,14 @@ def test_mini_band_crosses_the_near_thigh_in_the_side_view() -> None:
 def test_mini_band_equipment_is_shown_by_the_mini_band_prop() -> None:
     assert missing_props(_bridge("side", ["mini-band"]), ("mini-band",)) == []
     assert missing_props(_bridge("side", []), ("mini-band",)) == ["mini-band"]
+
+
+def test_dumbbell_between_the_feet_sits_between_ankle_and_ball_of_foot() -> None:
+    motion = _bridge("side", ["dumbbell-feet"])
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    shapes = held(motion, body, 0.0, 0.0)
+    (weight,) = [s for s in shapes if isinstance(s, Circle)]
+    ankle = project("side", body.points["ankle_left"])
+    ball = project("side", body.points["ball_left"])
+    assert weight.c == pytest.approx(((ankle[0] + ball[0]) / 2, (ankle[1] + ball[1]) / 2))
+    assert missing_props(motion, ("dumbbell",)) == []

@@ -46,6 +46,7 @@ HELD_PROPS = frozenset(
         "band",
         "band-hands",
         "mini-band",
+        "dumbbell-feet",
         "landmine",
         "ab-wheel",
     }
@@ -98,7 +99,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "barbell": frozenset({"barbell", "barbell-back", "landmine"}),
     "ez-bar": frozenset({"barbell"}),
     "trap-bar": frozenset({"barbell"}),
-    "dumbbell": frozenset({"dumbbells", "dumbbell"}),
+    "dumbbell": frozenset({"dumbbells", "dumbbell", "dumbbell-feet"}),
     "kettlebell": frozenset({"kettlebell"}),
     "weight-plate": frozenset({"weight-plate"}),
     "medicine-ball": frozenset({"medicine-ball"}),

@@ -146,6 +146,12 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         if "dumbbells" in props or ("dumbbell" in props and side == "right"):
             g = _p(motion, b, f"grip_{side}")
             shapes.append(Circle(g, 0.07, "kit"))
+    if "dumbbell-feet" in props:  # one dumbbell squeezed between the feet (leg curls)
+        arches = (
+            _p(motion, b, "ankle_left", "ankle_right"),
+            _p(motion, b, "ball_left", "ball_right"),
+        )
+        shapes.append(Circle(_between(*arches, 0.5), 0.07, "kit"))
     if "kettlebell" in props:
         shapes.append(Line(grip, (grip[0], grip[1] - 0.1), 0.02, "kit"))
         shapes.append(Circle((grip[0], grip[1] - 0.17), 0.1, "kit"))

@@ -25,6 +25,10 @@ def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
     return x, y
 
 
+def _between(a: tuple[float, float], b: tuple[float, float], t: float) -> tuple[float, float]:
+    return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+
+
 def _contact(motion: Motion, b: Body, surface: str) -> tuple[float, float] | None:
     for contact in motion.contacts:
         if contact.endswith("-" + surface):
@@ -142,6 +146,12 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         if "dumbbells" in props or ("dumbbell" in props and side == "right"):
             g = _p(motion, b, f"grip_{side}")
             shapes.append(Circle(g, 0.07, "kit"))
+    if "dumbbell-feet" in props:  # one dumbbell squeezed between the feet (leg curls)
+        arches = (
+            _p(motion, b, "ankle_left", "ankle_right"),
+            _p(motion, b, "ball_left", "ball_right"),
+        )
+        shapes.append(Circle(_between(*arches, 0.5), 0.07, "kit"))
     if "kettlebell" in props:
         shapes.append(Line(grip, (grip[0], grip[1] - 0.1), 0.02, "kit"))
         shapes.append(Circle((grip[0], grip[1] - 0.17), 0.1, "kit"))
@@ -162,6 +172,18 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
     if "band-hands" in props:  # a band stretched between the hands (pull-aparts, flies)
         ends = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
         shapes.append(Line(ends[0], ends[1], 0.02, "kit"))
+    if "mini-band" in props:  # a loop around both thighs, just above the knees
+        near = [
+            _between(_p(motion, b, f"hip_{s}"), _p(motion, b, f"knee_{s}"), 0.8)
+            for s in ("left", "right")
+        ]
+        if motion.view == "side":  # seen from the side, a stripe across the near thigh
+            hip, knee = _p(motion, b, "hip_left"), _p(motion, b, "knee_left")
+            dx, dy = knee[0] - hip[0], knee[1] - hip[1]
+            k = 0.1 / max((dx * dx + dy * dy) ** 0.5, 1e-6)
+            at = near[0]
+            near = [(at[0] - dy * k, at[1] + dx * k), (at[0] + dy * k, at[1] - dx * k)]
+        shapes.append(Line(near[0], near[1], 0.035, "kit"))
     if "landmine" in props:
         shapes.append(Line((anchor_x, floor + 0.03), grip, BAR, "kit"))
         shapes.append(Circle(grip, 0.05, "kit"))

@@ -1,0 +1,76 @@
+"""Held props are drawn where the body holds them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from repforge.catalog.motion import Motion, missing_props
+from repforge.media import skeleton
+from repforge.media.props import held
+from repforge.media.scene import Circle, Line, project
+
+
+def _bridge(view: str, props: list[str]) -> Motion:
+    return Motion.model_validate(
+        {
+            "view": view,
+            "props": props,
+            "contacts": ["back-floor", "feet-floor"],
+            "keyframes": [
+                {"pose": {"trunk": -90, "hip": 60, "knee": 120, "hip_abduction": 10}},
+                {"pose": {"trunk": -115, "hip": 10, "knee": 110}},
+            ],
+        }
+    )
+
+
+def _thigh_point(motion: Motion, body: skeleton.Body, side: str) -> tuple[float, float]:
+    hip = project(motion.view, body.points[f"hip_{side}"])
+    knee = project(motion.view, body.points[f"knee_{side}"])
+    return hip[0] + (knee[0] - hip[0]) * 0.8, hip[1] + (knee[1] - hip[1]) * 0.8
+
+
+def _lines(motion: Motion) -> tuple[skeleton.Body, list[Line]]:
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    return body, [s for s in held(motion, body, 0.0, 0.0) if isinstance(s, Line)]
+
+
+def test_mini_band_joins_both_thighs_above_the_knees_in_the_front_view() -> None:
+    motion = _bridge("front", ["mini-band"])
+    body, lines = _lines(motion)
+    ends = {(round(x, 6), round(y, 6)) for line in lines for x, y in (line.a, line.b)}
+    for side in ("left", "right"):
+        x, y = _thigh_point(motion, body, side)
+        assert (round(x, 6), round(y, 6)) in ends
+
+
+def test_mini_band_crosses_the_near_thigh_in_the_side_view() -> None:
+    motion = _bridge("side", ["mini-band"])
+    body, lines = _lines(motion)
+    (band,) = lines
+    centre = ((band.a[0] + band.b[0]) / 2, (band.a[1] + band.b[1]) / 2)
+    assert centre == pytest.approx(_thigh_point(motion, body, "left"))
+    hip = project("side", body.points["hip_left"])
+    knee = project("side", body.points["knee_left"])
+    thigh = (knee[0] - hip[0], knee[1] - hip[1])
+    stripe = (band.b[0] - band.a[0], band.b[1] - band.a[1])
+    assert thigh[0] * stripe[0] + thigh[1] * stripe[1] == pytest.approx(0.0, abs=1e-9)
+    assert math.dist(band.a, band.b) > 0.1
+
+
+def test_mini_band_equipment_is_shown_by_the_mini_band_prop() -> None:
+    assert missing_props(_bridge("side", ["mini-band"]), ("mini-band",)) == []
+    assert missing_props(_bridge("side", []), ("mini-band",)) == ["mini-band"]
+
+
+def test_dumbbell_between_the_feet_sits_between_ankle_and_ball_of_foot() -> None:
+    motion = _bridge("side", ["dumbbell-feet"])
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    shapes = held(motion, body, 0.0, 0.0)
+    (weight,) = [s for s in shapes if isinstance(s, Circle)]
+    ankle = project("side", body.points["ankle_left"])
+    ball = project("side", body.points["ball_left"])
+    assert weight.c == pytest.approx(((ankle[0] + ball[0]) / 2, (ankle[1] + ball[1]) / 2))
+    assert missing_props(motion, ("dumbbell",)) == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BeforeValidator
 
 from repforge.errors import InvalidInputError
 from repforge.logbook import service
@@ -29,10 +31,26 @@ router = APIRouter(prefix="/api/v1", tags=["log"], default_response_class=Orjson
 
 WorkoutId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Id of one of your workouts.")]
 ExerciseSlug = Annotated[str, Path(max_length=80, description="Exercise slug.")]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: Any) -> Any:
+    # pydantic reads a bare number as a Unix timestamp; the documented format is ISO 8601 only
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("use an ISO 8601 date and time, e.g. 2026-01-31T07:30:00Z")
+    return value
+
+
 Since = Annotated[
-    datetime | None, Query(description="Only workouts started at or after this time.")
+    datetime | None,
+    BeforeValidator(_iso_only),
+    Query(description="Only workouts started at or after this time."),
 ]
-Until = Annotated[datetime | None, Query(description="Only workouts started before this time.")]
+Until = Annotated[
+    datetime | None,
+    BeforeValidator(_iso_only),
+    Query(description="Only workouts started before this time."),
+]
 
 
 def _utc(value: datetime | None) -> datetime | None:

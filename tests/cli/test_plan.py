@@ -22,10 +22,6 @@ def _test_catalog(monkeypatch: pytest.MonkeyPatch, gym: Catalog) -> None:
     monkeypatch.setattr(served, "file_catalog", lambda settings: gym)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11: weeks do not yet progress visibly (step 4), which the validator counts as an error",
-)
 def test_markdown_by_default() -> None:
     result = runner.invoke(cli_plan.plan_app, ["--goal", "strength", "--days", "3", "--weeks", "2"])
     assert result.exit_code == 0, result.output
@@ -60,10 +56,6 @@ def test_validate_fails_on_a_broken_plan(tmp_path: Path) -> None:
     assert "rir-window" in {f["check"] for f in json.loads(json_report.output)["errors"]}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11: weeks do not yet progress visibly (step 4), which the validator counts as an error",
-)
 def test_lists_maxes_and_ics() -> None:
     args = [
         "--equipment",

@@ -528,21 +528,6 @@ RULES: dict[str, Callable[[View], list[str]]] = {
 }
 
 
-# Personas whose plans still break a validator rule (issue 11: progression a person can see);
-# remove a persona here as soon as its plan is clean.
-GENERATOR_GAPS = {
-    "no-unreported-errors": {
-        "endurance-beginner-bodyweight-3x30",
-        "fat-loss-intermediate-home-gym-4x45",
-        "general-beginner-bodyweight-3x30",
-        "general-no-pull-up-home-gym-3x45",
-        "hypertrophy-beginner-dumbbells-3x45",
-        "strength-beginner-gym-3x60",
-        "strength-intermediate-gym-4x75",
-    }
-}
-
-
 @pytest.mark.parametrize("rule", sorted(RULES))
 @pytest.mark.parametrize("persona", sorted(PERSONAS))
 def test_coach_rule(
@@ -550,11 +535,7 @@ def test_coach_rule(
     plans: dict[str, Plan],
     persona: str,
     rule: str,
-    request: pytest.FixtureRequest,
 ) -> None:
-    if persona in GENERATOR_GAPS.get(rule, ()):
-        reason = "issue 11: weeks do not yet progress visibly (step 4), which the validator counts as an error"
-        request.applymarker(pytest.mark.xfail(strict=False, reason=reason))
     violations = RULES[rule](View(catalog, plans[persona]))
     assert violations == [], f"{persona} breaks {rule}: {violations}"
 

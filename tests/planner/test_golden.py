@@ -62,17 +62,8 @@ def test_persona_plan_matches_golden(gym: Catalog, name: str) -> None:
     assert plan.to_json_data() == expected
 
 
-# Personas whose plans still break a validator rule (issue 11: visible progression).
-GOLDEN_GAPS = {"bodyweight-fat-loss", "home-beginner-knees"}
-
-
 @pytest.mark.parametrize("name", sorted(PERSONAS))
-def test_persona_plan_has_no_unexplained_errors(
-    gym: Catalog, name: str, request: pytest.FixtureRequest
-) -> None:
-    if name in GOLDEN_GAPS:
-        reason = "issue 11: weeks do not yet progress visibly (step 4), which the validator counts as an error"
-        request.applymarker(pytest.mark.xfail(strict=False, reason=reason))
+def test_persona_plan_has_no_unexplained_errors(gym: Catalog, name: str) -> None:
     plan = make_plan(gym, PERSONAS[name])
     unexplained = [f for f in plan.validation.errors if f.check not in plan.relaxed_checks]
     assert unexplained == []

@@ -84,10 +84,60 @@ def test_set_ramp_keeps_consecutive_days_apart(gym: Catalog) -> None:
     assert apart[1].sessions[1][0].sets == 4
 
 
-def test_other_goals_keep_their_sets(gym: Catalog) -> None:
+def test_strength_adds_reps_then_a_set_when_the_range_is_full(gym: Catalog) -> None:
     profile = Profile(goal="strength", level="intermediate", weeks=4, days=1, minutes=90)
     weeks = build_weeks(profile, _week_one(gym, profile, ["barbell-back-squat"], sets=4))
-    assert [w.sessions[0][0].sets for w in weeks] == [4, 4, 4, 4]
+    squats = [w.sessions[0][0] for w in weeks]
+    assert (squats[1].sets, squats[1].rx.reps[0]) == (4, squats[0].rx.reps[0] + 1)
+    for a, b in itertools.pairwise(squats):
+        assert b.sets >= a.sets
+        assert b.rx.reps[0] >= a.rx.reps[0]
+    assert squats[-1].sets > squats[0].sets
+    width = rx.REP_RANGE_MIN_WIDTH["compound"]
+    assert all(p.rx.reps[1] - p.rx.reps[0] >= width for p in squats)
+
+
+def test_novice_rep_targets_climb_without_a_known_load(gym: Catalog) -> None:
+    profile = Profile(goal="hypertrophy", level="beginner", weeks=5, days=1, minutes=90)
+    weeks = build_weeks(profile, _week_one(gym, profile, ["dumbbell-bench-press"]))
+    lows = [w.sessions[0][0].rx.reps[0] for w in weeks]
+    top = weeks[0].sessions[0][0].rx.reps[1]
+    assert lows[:3] == [lows[0], lows[0] + 1, lows[0] + 2]
+    assert lows == sorted(lows)
+    assert max(lows) <= top - rx.REP_RANGE_MIN_WIDTH["compound"]
+    assert {w.sessions[0][0].sets for w in weeks} == {3}
+
+
+def test_novice_load_rises_each_week_from_a_known_max(gym: Catalog) -> None:
+    profile = Profile(
+        goal="strength",
+        level="beginner",
+        weeks=4,
+        days=1,
+        maxes={"barbell-back-squat": {"weight_kg": 100, "reps": 5}},
+    )
+    weeks = build_weeks(profile, _week_one(gym, profile, ["barbell-back-squat"]))
+    squats = [w.sessions[0][0] for w in weeks]
+    loads = [p.load_kg or 0 for p in squats]
+    assert [b - a for a, b in itertools.pairwise(loads)] == [rx.LOAD_INCREMENT_KG] * 3
+    assert {p.rx.reps for p in squats} == {squats[0].rx.reps}
+
+
+def test_second_block_starts_heavier_and_the_deload_is_lighter(gym: Catalog) -> None:
+    profile = Profile(
+        goal="strength",
+        level="advanced",
+        weeks=6,
+        days=1,
+        maxes={"barbell-bench-press": {"weight_kg": 120, "reps": 3}},
+    )
+    weeks = build_weeks(profile, _week_one(gym, profile, ["barbell-bench-press"], sets=4))
+    bench = [w.sessions[0][0] for w in weeks]
+    assert weeks[4].deload
+    assert (bench[4].load_kg or 0) < (bench[3].load_kg or 0)
+    assert bench[4].sets * 2 <= bench[3].sets + 1
+    assert bench[4].rir >= rx.DELOAD_RIR
+    assert (bench[5].load_kg or 0) > (bench[0].load_kg or 0)
 
 
 def test_loads_come_from_a_known_max(gym: Catalog) -> None:

@@ -114,8 +114,11 @@ def why_exercise(
     return text
 
 
-def progression_note(option: Option, rx: Prescription, harder: str | None) -> str:
-    """How to progress this exercise from week to week."""
+def progression_note(
+    option: Option, rx: Prescription, harder: str | None, find_load_at_rir: int | None = None
+) -> str:
+    """How to progress this exercise from week to week (`find_load_at_rir`: the first session's
+    target RIR when no starting load is known)."""
     lo, hi = rx.reps
     if option.mode == "eccentric-only":
         return (
@@ -129,10 +132,18 @@ def progression_note(option: Option, rx: Prescription, harder: str | None) -> st
     if option.exercise.load == "bodyweight":
         step = f" move on to {harder}" if harder else " add load or slow the lowering"
         return f"When every set reaches {hi} reps,{step}."
-    return (
+    advice = (
         f"Keep the weight until every set reaches {hi} reps at the target reps in reserve, "
         "then add the smallest step (about 2.5-5 % upper body, 5-10 % lower body)."
     )
+    if find_load_at_rir is not None:
+        # Without a known max the first session finds the starting weight (issue 11, step 4).
+        return (
+            f"First session: work up over a few lighter sets to a weight you can lift for {lo} "
+            f"reps with {find_load_at_rir} more left in you, and use it for the working sets. "
+            + advice
+        )
+    return advice
 
 
 def why_session(

@@ -138,7 +138,8 @@ def _change(old: PlanExercise, new: PlanExercise, common_rir: int | None) -> str
     if new.sets != old.sets:
         parts.append(f"{words.count(new.sets, 'set')} (was {old.sets})")
     if new.reps != old.reps or new.unit != old.unit:
-        parts.append(f"{_amount(new)} (was {_amount(old)})")
+        was = _amount(old) if new.unit != old.unit else _amount(old).rsplit(" ", 1)[0]
+        parts.append(f"{_amount(new)} (was {was})")
     if new.rir != old.rir and new.rir != common_rir:
         parts.append(f"RIR {new.rir} (was {old.rir})")
     if new.load_kg != old.load_kg:

@@ -161,6 +161,62 @@ def ramp(
     return sessions
 
 
+# Visible progression (issue 11, step 4): without a known load the lower end of the rep (or hold)
+# target climbs one step a week, keeping the range wide enough to add reps before weight (#36);
+# with a known load the weight rises instead.
+CLIMB_STEP = {"reps": 1, "seconds": 5}
+
+
+def _climbable(profile: Profile, planned: Planned) -> bool:
+    return (
+        planned.rx.unit in CLIMB_STEP
+        and rx.is_hard_set_work(planned.option.exercise)
+        and load_for(profile, planned) is None
+    )
+
+
+def climb(
+    profile: Profile, sessions: list[list[Planned]], keep_width: bool = True
+) -> list[list[Planned]]:
+    """Next week's rep targets: each target without a known load rises one step, time allowing
+    (`keep_width`: leave the range wide enough to add reps before weight)."""
+    out = []
+    for session in sessions:
+        current = list(session)
+        for i, planned in enumerate(current):
+            if not _climbable(profile, planned):
+                continue
+            lo, hi = planned.rx.reps
+            step = CLIMB_STEP[planned.rx.unit]
+            role = "isolation" if planned.rx.role == "isolation" else "compound"
+            room = rx.REP_RANGE_MIN_WIDTH[role] if keep_width and planned.rx.unit == "reps" else 0
+            if lo + step > hi - room:
+                continue
+            raised = replace(planned, rx=replace(planned.rx, reps=(lo + step, hi)))
+            trial = [*current[:i], raised, *current[i + 1 :]]
+            if _fits(profile, trial):
+                current = trial
+        out.append(current)
+    return out
+
+
+def _loaded(profile: Profile, sessions: Sequence[Sequence[Planned]]) -> bool:
+    return any(load_for(profile, p) is not None for s in sessions for p in s)
+
+
+def load_in_week(profile: Profile, planned: Planned, in_block: int, block: int) -> float | None:
+    """Working load rising one plate step a week and per block, within what the lifter's best
+    lift allows for the set's lower rep target at its RIR."""
+    base = load_for(profile, planned)
+    best = profile.maxes.get(planned.option.exercise.slug)
+    if base is None or best is None:
+        return None
+    e1rm = rx.e1rm(best.weight_kg, best.reps)
+    ceiling = rx.starting_load(e1rm, planned.rx.reps[0], planned.rir) + rx.LOAD_INCREMENT_KG
+    raised = base + rx.LOAD_INCREMENT_KG * (in_block - 1 + block)
+    return max(base, min(raised, ceiling))
+
+
 def build_weeks(
     profile: Profile, first: list[list[Planned]], days: Sequence[Weekday] | None = None
 ) -> list[WeekPlan]:
@@ -168,6 +224,8 @@ def build_weeks(
     weeks: list[WeekPlan] = []
     ramping = profile.goal == "hypertrophy" and profile.level != "beginner"
     current = first
+    block = 0
+    moved = False  # whether this block already shows a step the person can see
     for week, deload, in_block in schedule(profile):
         if deload:
             last = weeks[-1].sessions if weeks else first
@@ -190,15 +248,31 @@ def build_weeks(
             ]
             weeks.append(WeekPlan(week, True, 0, sessions))
             current = first
+            block += 1
+            moved = False
             continue
         sessions = [
             [replace(p, rir=rir_for(profile, p.option, in_block, week)) for p in session]
             for session in current
         ]
-        if in_block > 1 and ramping:
-            sessions = ramp(profile, sessions, days)
+        if in_block > 1:
+            # Hypertrophy's set ramp is its visible step; reps climb only when no set was added.
+            ramped = ramp(profile, sessions, days) if ramping else sessions
+            climbed = climb(profile, sessions) if ramped == sessions else ramped
+            # Ranges too narrow (or sessions too full) to add reps: a set is the visible step;
+            # failing that, once a block, a rep that narrows the range (a warning, not an error).
+            loaded = _loaded(profile, sessions)
+            if climbed == sessions and not ramping and not loaded:
+                climbed = ramp(profile, sessions, days)
+            if climbed == sessions and not moved and not loaded:
+                climbed = climb(profile, sessions, keep_width=False)
+            moved = moved or climbed != sessions
+            sessions = climbed
         current = sessions
-        sessions = [[replace(p, load_kg=load_for(profile, p)) for p in s] for s in sessions]
+        sessions = [
+            [replace(p, load_kg=load_in_week(profile, p, in_block, block)) for p in s]
+            for s in sessions
+        ]
         weeks.append(WeekPlan(week, False, in_block, sessions))
     return weeks
 

@@ -219,7 +219,12 @@ def _session(
                 warmup_sets=warmup_sets(item.timed) if first_of_pattern else 0,
                 load_kg=item.load_kg,
                 progression=explain.progression_note(
-                    item.option, item.rx, harder.name if harder else None
+                    item.option,
+                    item.rx,
+                    harder.name if harder else None,
+                    find_load_at_rir=(
+                        item.rir if first_week and not deload and item.load_kg is None else None
+                    ),
                 ),
             )
         )

@@ -1,0 +1,32 @@
+"""`repforge serve`: uvicorn with one or several workers, each building the app itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from repforge.config import Settings
+
+APP_FACTORY = "repforge.web.app:create_app"
+
+
+def uvicorn_options(settings: Settings, host: str, port: int, workers: int) -> dict[str, Any]:
+    """Keyword arguments for uvicorn.run: an import string, so every worker builds its own app."""
+    return {
+        "app": APP_FACTORY,
+        "factory": True,
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "loop": "uvloop",
+        "http": "httptools",
+        "proxy_headers": True,
+        # on SIGTERM stop accepting, let in-flight requests finish for this long, then close
+        "timeout_graceful_shutdown": settings.graceful_shutdown_s,
+    }
+
+
+def run(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve until stopped."""
+    import uvicorn
+
+    uvicorn.run(**uvicorn_options(settings, host, port, workers))

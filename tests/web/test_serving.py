@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from repforge.config import Settings
+from repforge.web.monitoring import MULTIPROCESS_ENV
 from repforge.web.serving import APP_FACTORY, uvicorn_options
 
 
@@ -46,7 +48,7 @@ def test_options_give_each_worker_the_factory_and_the_shutdown_grace() -> None:
 def test_two_workers_serve_the_probes_and_stop_cleanly_on_sigterm(tmp_path: Path) -> None:
     port = _free_port()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != MULTIPROCESS_ENV},
         "REPFORGE_DATA_DIR": str(tmp_path),
         "REPFORGE_ENVIRONMENT": "test",
         "REPFORGE_GRACEFUL_SHUTDOWN_S": "5",
@@ -56,8 +58,18 @@ def test_two_workers_serve_the_probes_and_stop_cleanly_on_sigterm(tmp_path: Path
     process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     try:
         _wait_ready(f"http://127.0.0.1:{port}/readyz", process)
-        statuses = {httpx.get(f"http://127.0.0.1:{port}/healthz").status_code for _ in range(5)}
+        statuses = {httpx.get(f"http://127.0.0.1:{port}/healthz").status_code for _ in range(6)}
         assert statuses == {200}
+        # each request may land on either worker: the scrape must add both workers' counts
+        scraped = httpx.get(f"http://127.0.0.1:{port}/metrics").text
+        families = {f.name: f for f in text_string_to_metric_families(scraped)}
+        healthz = [
+            sample.value
+            for sample in families["repforge_http_requests"].samples
+            if sample.name == "repforge_http_requests_total"
+            and sample.labels["route"] == "/healthz"
+        ]
+        assert sum(healthz) == 6
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
     finally:

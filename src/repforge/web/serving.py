@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from typing import Any
 
 from repforge.config import Settings
@@ -29,4 +31,15 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve until stopped."""
     import uvicorn
 
+    if workers > 1:
+        _share_metrics_between_workers()
     uvicorn.run(**uvicorn_options(settings, host, port, workers))
+
+
+def _share_metrics_between_workers() -> None:
+    """Point prometheus_client's multiprocess mode at a fresh folder the workers inherit."""
+    from repforge.web.monitoring import MULTIPROCESS_ENV
+
+    if not os.environ.get(MULTIPROCESS_ENV):
+        # the folder must start empty: samples of an earlier run would be added to this one's
+        os.environ[MULTIPROCESS_ENV] = tempfile.mkdtemp(prefix="repforge-metrics-")

@@ -105,6 +105,14 @@ class Settings(BaseSettings):
     workers: int = Field(
         default=1, ge=1, description="Processes `repforge serve` starts (about one per core)."
     )
+    log_format: Literal["json", "text"] | None = Field(
+        default=None,
+        description="json (one object per line, for log collectors) or text; unset means text "
+        "in development and json otherwise.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Least severe log messages written."
+    )
     graceful_shutdown_s: float = Field(
         default=30,
         ge=0,

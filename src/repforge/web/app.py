@@ -18,7 +18,7 @@ from repforge.media.render import MediaCache
 from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import docs, errors, monitoring, ops, security, static_site
+from repforge.web import docs, errors, monitoring, ops, request_log, security, static_site
 from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import log as log_api
@@ -109,4 +109,5 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(account_api.router)
     app.include_router(log_api.router)
     monitoring.install(app)
+    request_log.install(app, settings)
     return app

@@ -22,6 +22,9 @@ def uvicorn_options(settings: Settings, host: str, port: int, workers: int) -> d
         "loop": "uvloop",
         "http": "httptools",
         "proxy_headers": True,
+        # web/request_log.py logs each request by route template; uvicorn's line has the raw
+        # path and query, which can carry reset tokens
+        "access_log": False,
         # on SIGTERM stop accepting, let in-flight requests finish for this long, then close
         "timeout_graceful_shutdown": settings.graceful_shutdown_s,
     }

@@ -102,6 +102,22 @@ class Settings(BaseSettings):
     smtp_starttls: bool = Field(default=True, description="Upgrade SMTP with STARTTLS.")
     host: str = Field(default="127.0.0.1", description="Address `repforge serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `repforge serve` binds to.")
+    workers: int = Field(
+        default=1, ge=1, description="Processes `repforge serve` starts (about one per core)."
+    )
+    log_format: Literal["json", "text"] | None = Field(
+        default=None,
+        description="json (one object per line, for log collectors) or text; unset means text "
+        "in development and json otherwise.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Least severe log messages written."
+    )
+    graceful_shutdown_s: float = Field(
+        default=30,
+        ge=0,
+        description="Seconds a stopping server lets in-flight requests finish before closing them.",
+    )
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from repforge import metrics
 from repforge.catalog import importers
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.importers import clean, exercisedb, repforge_yaml
@@ -225,6 +226,27 @@ def import_records(
         )
     if source is not None and not SOURCE_NAME.fullmatch(source):
         raise InvalidInputError("source", "use 1-64 lower-case letters, digits, '.', '_' or '-'")
+    try:
+        report = _import(sessions, catalog, fmt, path, dry_run, on_duplicate, source, progress)
+    except Exception:
+        metrics.IMPORTS.labels("failed").inc()
+        raise
+    metrics.IMPORTS.labels("dry_run" if dry_run else "stored").inc()
+    if not dry_run:
+        metrics.IMPORTED_EXERCISES.inc(report.imported + report.merged)
+    return report
+
+
+def _import(
+    sessions: sessionmaker[Session],
+    catalog: Catalog,
+    fmt: str,
+    path: Path,
+    dry_run: bool,
+    on_duplicate: str,
+    source: str | None,
+    progress: Callable[[int, int], None] | None,
+) -> ImportReport:
     drafts, report = importers.parse(fmt, path, source)
     report.dry_run = dry_run
     try:

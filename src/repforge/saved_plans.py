@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from repforge import metrics
 from repforge.catalog.catalog import Catalog
 from repforge.errors import NotFoundError
 from repforge.planner.profile import Profile
@@ -19,7 +20,8 @@ def create(
     sessions: sessionmaker[Session], catalog: Catalog, profile: Profile | Mapping[str, Any]
 ) -> dict[str, Any]:
     """Solve the profile, save the plan under its content id; the plan's data with its `id`."""
-    plan = make_plan(catalog, profile)
+    with metrics.PLAN_SOLVE_SECONDS.time():
+        plan = make_plan(catalog, profile)
     plan_id = plan.content_id()
     data = plan.to_json_data()
     with transaction(sessions) as session:

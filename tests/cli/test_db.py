@@ -49,3 +49,27 @@ def test_alembic_ini_points_at_the_packaged_migrations_and_sdist_files_exist() -
     sdist = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
     for name in sdist["targets"]["sdist"]["include"]:
         assert (ROOT / name).exists(), f"pyproject's sdist includes {name}, which does not exist"
+
+
+def test_backup_then_restore_brings_back_the_database(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    copy = tmp_path / "backup.sqlite3"
+    made = runner.invoke(app, ["db", "backup", str(copy)])
+    assert made.exit_code == 0, made.output
+    assert copy.is_file()
+    database = tmp_path / "data" / "repforge.sqlite3"
+    engine = db.make_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM alembic_version")
+    engine.dispose()
+    assert "no revision" in runner.invoke(app, ["db", "current"]).output
+    restored = runner.invoke(app, ["db", "restore", str(copy)])
+    assert restored.exit_code == 0, restored.output
+    assert f"{db.head()}: up to date" in runner.invoke(app, ["db", "current"]).output
+
+
+def test_backup_on_postgresql_points_at_pg_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPFORGE_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1/none")
+    result = runner.invoke(app, ["db", "backup", "out.dump"])
+    assert result.exit_code == 1
+    assert "pg_dump" in result.output

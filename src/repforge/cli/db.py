@@ -1,9 +1,10 @@
-"""`repforge db upgrade|current|revision`: the database schema, for operators and contributors."""
+"""`repforge db upgrade|current|revision|backup|restore`: the database, for operators."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +15,7 @@ from repforge.cli.errors import DomainErrors
 
 db_app = typer.Typer(
     cls=DomainErrors,
-    help="Database schema: upgrade it, show its revision, or write a new migration.",
+    help="Database: upgrade the schema, show its revision, write a migration, back up, restore.",
     no_args_is_help=True,
 )
 console = Console()
@@ -71,3 +72,27 @@ def revision(
         db.upgrade(engine)  # autogenerate compares against an up-to-date schema
         path = db.new_revision(engine, message, autogenerate)
     console.print(f"wrote {path}; review it before committing", markup=False)
+
+
+@db_app.command("backup")
+def backup(
+    file: Annotated[Path, typer.Argument(help="File to write the backup to (replaced).")],
+) -> None:
+    """Copy the SQLite database to FILE while the site keeps serving (PostgreSQL: pg_dump)."""
+    from repforge.store import backup as backups
+
+    with _engine() as engine:
+        backups.backup(engine, file)
+    console.print(f"backed up to {file}", markup=False)
+
+
+@db_app.command("restore")
+def restore(
+    file: Annotated[Path, typer.Argument(help="A backup written by `repforge db backup`.")],
+) -> None:
+    """Replace the SQLite database's content with FILE (PostgreSQL: pg_restore)."""
+    from repforge.store import backup as backups
+
+    with _engine() as engine:
+        backups.restore(engine, file)
+    console.print(f"restored from {file}; run `repforge db upgrade` if it is older", markup=False)

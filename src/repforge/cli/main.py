@@ -45,23 +45,16 @@ def serve(
         str | None, typer.Option(help="Address to bind (default from settings).")
     ] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default from settings).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes to start (default from settings).")
+    ] = None,
 ) -> None:
-    """Serve the site and API with uvicorn."""
-    import uvicorn
-
+    """Serve the site and API with uvicorn, in one or several worker processes."""
     from repforge.config import get_settings
-    from repforge.web.app import create_app
+    from repforge.web.serving import run
 
     settings = get_settings()
-    application = create_app(settings)
-    uvicorn.run(
-        application,
-        host=host or settings.host,
-        port=port or settings.port,
-        loop="uvloop",
-        http="httptools",
-        proxy_headers=True,
-    )
+    run(settings, host or settings.host, port or settings.port, workers or settings.workers)
 
 
 @app.command()

@@ -18,7 +18,7 @@ from repforge.media.render import MediaCache
 from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
-from repforge.web import docs, errors, security, static_site
+from repforge.web import docs, errors, monitoring, ops, request_log, security, static_site
 from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import log as log_api
@@ -95,6 +95,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     docs.install(app)
+    app.include_router(ops.router)
     app.include_router(site_media.router)
     app.include_router(site_search.router)
     app.include_router(static_site.router)
@@ -107,4 +108,6 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(exercisedb_api.router)
     app.include_router(account_api.router)
     app.include_router(log_api.router)
+    monitoring.install(app)
+    request_log.install(app, settings)
     return app

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from repforge import metrics
 from repforge.web.export_flag import is_static
 from repforge.web.state import AppState
 
@@ -129,7 +130,8 @@ class ResponseCache:
             item = self._items.get(key)
             if item is not None:
                 self._items.move_to_end(key)
-            return item
+        metrics.RESPONSE_CACHE.labels("miss" if item is None else "hit").inc()
+        return item
 
     def put(self, key: tuple[str, str], body: bytes, etag: str) -> None:
         if len(body) > self.max_bytes:

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request, Response
 from starlette.datastructures import QueryParams
 
+from repforge import metrics
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.names import normalise
@@ -75,7 +76,9 @@ def canonical(params: QueryParams) -> str:
 def _plan(request: Request) -> Plan:
     """Solve the submitted profile (about 0.2 s; callers cache what they render from it)."""
     catalog = state_of(request).catalog
-    return make_plan(catalog, profile_from(request.query_params, catalog))
+    profile = profile_from(request.query_params, catalog)
+    with metrics.PLAN_SOLVE_SECONDS.time():
+        return make_plan(catalog, profile)
 
 
 def _form_context(params: QueryParams, catalog: Catalog) -> dict[str, Any]:

@@ -1,0 +1,49 @@
+"""/readyz (repforge.web.ops): ready on a migrated database, 503 naming each missing part."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
+
+from repforge.store import db
+from repforge.web.state import AppState
+from tests.factories import make_catalog
+
+
+def _state(client: TestClient) -> AppState:
+    return client.app.state.repforge  # type: ignore[attr-defined,no-any-return]
+
+
+def test_ready_on_a_migrated_database_with_a_catalog(client: TestClient) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready"}
+    assert client.get("/healthz").text == "ok"
+
+
+def test_schema_behind_the_code_is_not_ready(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "head", lambda: "9999")
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    (reason,) = response.json()["not_ready"]
+    assert "not 9999" in reason
+    assert "repforge db upgrade" in reason
+
+
+def test_unreachable_database_and_empty_catalog_are_both_named(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = _state(client)
+    missing = create_engine("sqlite:////nonexistent-folder/for/readyz.sqlite3")
+    monkeypatch.setattr(state, "engine", missing)
+    monkeypatch.setattr(state, "catalog", make_catalog(version="empty"))
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    reasons = response.json()["not_ready"]
+    assert len(reasons) == 2
+    assert "database cannot be reached" in reasons[0]
+    assert "catalog is empty" in reasons[1]

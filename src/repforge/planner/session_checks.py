@@ -34,7 +34,10 @@ def why_unusable(eligibility: Eligibility, exercise: Exercise) -> tuple[str, str
     # wall sit for the knees, is how a protected region keeps training)
     hurt = sorted(j for j in eligibility.protected if exercise.stress_grade(j) == "high")
     if hurt:
-        return "protected-joint", f"loads your {words.joints(hurt)} hard, which you asked to protect"
+        return (
+            "protected-joint",
+            f"loads your {words.joints(hurt)} hard, which you asked to protect",
+        )
     return None
 
 

@@ -133,7 +133,8 @@ def test_the_users_own_increment_and_units_shape_the_prescription(store: SqlLogS
     coaching = Coaching.of(CATALOG, mine, date(2026, 12, 4))
     adapted = service.prescription_for(store, owner, "goblet-squat", coaching)
     assert adapted.load_kg == 21.0
-    assert " lb" in adapted.why and " kg" not in adapted.why
+    assert " lb" in adapted.why
+    assert " kg" not in adapted.why
 
 
 def test_imported_history_informs_the_prescription(store: SqlLogStore) -> None:
@@ -155,5 +156,6 @@ def test_the_session_under_way_is_not_its_own_evidence(store: SqlLogStore) -> No
     service.log_workout(store, CATALOG, owner, _top_of_range(now, "site-live"))
     coaching = Coaching.of(CATALOG, Preferences(), now.date())
     session, started = service.today(store, owner, now, coaching)
-    assert started is not None and session.name == "A"
+    assert started is not None
+    assert session.name == "A"
     assert session.exercises[0].change == "start"

@@ -27,6 +27,7 @@ from repforge.web.api import v1 as api_v1
 from repforge.web.browsers import HeadAsGet, PublicApiCors
 from repforge.web.site import account as site_account
 from repforge.web.site import log as site_log
+from repforge.web.site import log_import as site_log_import
 from repforge.web.site import media as site_media
 from repforge.web.site import plan as site_plan
 from repforge.web.site import routes as site_routes
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(site_media.router)
     app.include_router(site_search.router)
     app.include_router(static_site.router)
+    app.include_router(site_log_import.router)
     app.include_router(site_log.router)  # before site_plan: /plan/take is more specific
     app.include_router(site_plan.router)
     app.include_router(site_account.router)

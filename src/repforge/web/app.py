@@ -23,6 +23,7 @@ from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import log as log_api
 from repforge.web.api import plans as plans_api
+from repforge.web.api import progress as progress_api
 from repforge.web.api import v1 as api_v1
 from repforge.web.browsers import HeadAsGet, PublicApiCors
 from repforge.web.site import account as site_account
@@ -109,4 +110,5 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(exercisedb_api.router)
     app.include_router(account_api.router)
     app.include_router(log_api.router)
+    app.include_router(progress_api.router)
     return app

@@ -31,6 +31,7 @@ from repforge.web.site import log as site_log
 from repforge.web.site import log_import as site_log_import
 from repforge.web.site import media as site_media
 from repforge.web.site import plan as site_plan
+from repforge.web.site import progress as site_progress
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
 from repforge.web.state import AppState
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(site_search.router)
     app.include_router(static_site.router)
     app.include_router(site_log_import.router)
+    app.include_router(site_progress.router)
     app.include_router(site_log.router)  # before site_plan: /plan/take is more specific
     app.include_router(site_plan.router)
     app.include_router(site_account.router)

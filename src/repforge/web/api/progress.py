@@ -58,9 +58,7 @@ class MuscleWeekOut(BaseModel):
 )
 def exercise(request: Request, principal: Reader, slug: ExerciseSlug) -> ExerciseProgressOut:
     with log_store(request) as store:
-        found = progress.exercise_progress(
-            store, state_of(request).catalog, principal.user.id, slug
-        )
+        found = progress.exercise_progress(store, principal.user.id, slug)
     return ExerciseProgressOut(
         e1rm=[E1rmPoint(date=p.day, kg=p.value) for p in found.e1rm],
         prs=[

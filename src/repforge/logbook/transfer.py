@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from repforge.catalog.catalog import Catalog
 from repforge.logbook.ports import LogStore
 from repforge.logbook.service import check_workout, log_workout
-from repforge.training.formats import LogFormat, read_log
+from repforge.training.formats import ExportFormat, LogFormat, read_log, write_log
 from repforge.training.model import WeightUnit
 
 
@@ -58,3 +58,19 @@ def import_log(
         workouts += 1
         sets += len(workout.sets)
     return ImportReport(workouts, sets, imported.unmapped, already)
+
+
+EXPORTS: dict[ExportFormat, tuple[str, str]] = {
+    "strong": ("repforge-log-strong.csv", "text/csv; charset=utf-8"),
+    "strong-comma": ("repforge-log-strong-comma.csv", "text/csv; charset=utf-8"),
+    "hevy": ("repforge-log-hevy.csv", "text/csv; charset=utf-8"),
+    "repforge": ("repforge-log.json", "application/json"),
+}
+
+
+def export_log(
+    store: LogStore, catalog: Catalog, owner: int, export_format: ExportFormat
+) -> tuple[str, str, str]:
+    """The owner's whole log in `export_format`: (file name, media type, text)."""
+    name, media_type = EXPORTS[export_format]
+    return name, media_type, write_log(export_format, store.history(owner), catalog)

@@ -56,6 +56,27 @@ def test_an_upload_without_the_csrf_token_is_refused(alice: Visitor) -> None:
 
 def test_anonymous_visitors_are_sent_to_log_in(log_app: FastAPI) -> None:
     anonymous = Visitor(log_app, "nobody@example.com")
-    response = anonymous.client.get("/log/import")
-    assert response.status_code == 303
-    assert response.headers["location"].startswith("/login?next=/log/import")
+    for path in ("/log/import", "/log/export?format=repforge"):
+        response = anonymous.client.get(path)
+        assert response.status_code == 303
+        assert response.headers["location"].startswith("/login?next=/log/")
+
+
+def test_the_log_exports_in_each_shape_and_imports_back_as_nothing_new(alice: Visitor) -> None:
+    _upload(alice, HEVY)
+    hevy = alice.client.get("/log/export?format=hevy")
+    assert hevy.status_code == 200
+    assert hevy.headers["content-disposition"] == 'attachment; filename="repforge-log-hevy.csv"'
+    assert "My Odd Sled Drag" in hevy.text
+    _, page = _upload(alice, hevy.text)
+    assert "Added 0 workouts" in page
+    strong = alice.client.get("/log/export?format=strong").text
+    assert strong.startswith('"Date";"Workout Name";"Exercise Name"')
+    full = alice.client.get("/log/export?format=repforge")
+    assert full.headers["content-type"] == "application/json"
+    assert "custom:My Odd Sled Drag" in full.text
+
+
+def test_an_export_holds_only_your_own_log(alice: Visitor, bob: Visitor) -> None:
+    _upload(alice, HEVY)
+    assert "Sled" not in bob.client.get("/log/export?format=repforge").text

@@ -1,16 +1,16 @@
-"""The import page: upload a Strong, Hevy or repforge export into your log."""
+"""Import and export: upload a Strong, Hevy or repforge export; download your whole log."""
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import Annotated, get_args
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.datastructures import UploadFile
 
 from repforge.errors import RepforgeError
-from repforge.logbook.transfer import import_log
+from repforge.logbook.transfer import export_log, import_log
 from repforge.store.accounts import SqlAccountStore
-from repforge.training.formats import FORMATS, LogFormat
+from repforge.training.formats import FORMATS, ExportFormat, LogFormat
 from repforge.web.auth import SiteUser, check_csrf
 from repforge.web.caching import state_of
 from repforge.web.site.private import private_page
@@ -67,3 +67,21 @@ async def import_upload(request: Request, user: SiteUser) -> Response:
     except RepforgeError as exc:
         return refused(f"Nothing was imported: {exc}")
     return private_page(request, "log/import.html", apps=APPS, chosen=chosen, report=report)
+
+
+@router.get("/log/export")
+def export_download(
+    request: Request,
+    user: SiteUser,
+    format: Annotated[ExportFormat, Query(description="strong, strong-comma, hevy or repforge")],
+) -> Response:
+    with log_store(request) as store:
+        name, media_type, text = export_log(store, state_of(request).catalog, user.id, format)
+    return Response(
+        text,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -8,9 +8,11 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from repforge.accounts.model import Preferences
 from repforge.accounts.service import Accounts
 from repforge.errors import InvalidInputError
 from repforge.logbook import service
+from repforge.logbook.next import Coaching
 from repforge.planner.plan import Plan
 from repforge.store import db
 from repforge.store.accounts import SqlAccountStore
@@ -97,3 +99,63 @@ def test_unknown_exercises_must_be_marked_as_the_users_own(store: SqlLogStore) -
         store, CATALOG, owner, _workout("y", "custom:Bench Press (Barbell)")
     )
     assert record.workout.sets[0].exercise == "custom:Bench Press (Barbell)"
+
+
+def _top_of_range(started: datetime, client_id: str) -> LoggedWorkout:
+    top = LoggedSet("goblet-squat", weight_kg=20.0, reps=12, rir=2)
+    return LoggedWorkout(started_at=started, client_id=client_id, sets=(top, top, top))
+
+
+def test_sets_at_the_top_of_the_range_raise_the_next_load_and_say_which(
+    store: SqlLogStore,
+) -> None:
+    owner = _owner(store.session)
+    service.take_program(store, owner, _plan(), date(2026, 12, 1))
+    service.log_workout(
+        store, CATALOG, owner, _top_of_range(datetime(2026, 12, 1, 9, tzinfo=UTC), "a")
+    )
+    coaching = Coaching.of(CATALOG, Preferences(), date(2026, 12, 4))
+    planned = service.prescription_for(store, owner, "goblet-squat")
+    adapted = service.prescription_for(store, owner, "goblet-squat", coaching)
+    assert planned.load_kg is None
+    assert adapted.change == "increase"
+    assert adapted.load_kg == 22.0  # the default dumbbell step
+    assert "3 x 12 at 20 kg with 2 reps in reserve" in adapted.why
+
+
+def test_the_users_own_increment_and_units_shape_the_prescription(store: SqlLogStore) -> None:
+    owner = _owner(store.session)
+    service.take_program(store, owner, _plan(), date(2026, 12, 1))
+    service.log_workout(
+        store, CATALOG, owner, _top_of_range(datetime(2026, 12, 1, 9, tzinfo=UTC), "a")
+    )
+    mine = Preferences(units="lb", dumbbell_increment_kg=1.0)
+    coaching = Coaching.of(CATALOG, mine, date(2026, 12, 4))
+    adapted = service.prescription_for(store, owner, "goblet-squat", coaching)
+    assert adapted.load_kg == 21.0
+    assert " lb" in adapted.why
+    assert " kg" not in adapted.why
+
+
+def test_imported_history_informs_the_prescription(store: SqlLogStore) -> None:
+    owner = _owner(store.session)
+    service.take_program(store, owner, _plan(), date(2026, 12, 1))
+    old = _top_of_range(datetime(2026, 11, 30, 9, tzinfo=UTC), "strong:1")
+    service.log_workout(store, CATALOG, owner, old, in_program=False)
+    coaching = Coaching.of(CATALOG, Preferences(), date(2026, 12, 1))
+    _, session = service.upcoming(store, owner, coaching)
+    assert session.name == "A"
+    (squat,) = session.exercises
+    assert (squat.change, squat.load_kg) == ("increase", 22.0)
+
+
+def test_the_session_under_way_is_not_its_own_evidence(store: SqlLogStore) -> None:
+    owner = _owner(store.session)
+    service.take_program(store, owner, _plan(), date(2026, 12, 1))
+    now = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    service.log_workout(store, CATALOG, owner, _top_of_range(now, "site-live"))
+    coaching = Coaching.of(CATALOG, Preferences(), now.date())
+    session, started = service.today(store, owner, now, coaching)
+    assert started is not None
+    assert session.name == "A"
+    assert session.exercises[0].change == "start"

@@ -13,6 +13,7 @@ from repforge.catalog.model import Exercise
 from repforge.cli.catalog_io import export_command, import_command, remove_command
 from repforge.cli.db import db_app
 from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
+from repforge.cli.log import log_app
 from repforge.cli.media import media_app
 from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
@@ -32,6 +33,7 @@ app.add_typer(plan_app, name="plan")
 app.add_typer(db_app, name="db")
 app.add_typer(media_app, name="media")
 app.add_typer(user_app, name="user")
+app.add_typer(log_app, name="log")
 catalog_app.command("import")(import_command)
 catalog_app.command("export")(export_command)
 catalog_app.command("remove")(remove_command)

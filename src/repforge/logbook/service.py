@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from repforge.catalog.catalog import Catalog
 from repforge.errors import InvalidInputError, NotFoundError
 from repforge.logbook.model import CUSTOM_PREFIX, NextSession, ProgramRecord, WorkoutRecord
-from repforge.logbook.next import next_session
+from repforge.logbook.next import Coaching, next_session
 from repforge.logbook.ports import LogStore
 from repforge.planner.plan import Plan
 from repforge.training.model import LoggedWorkout, Prescription
@@ -110,11 +110,14 @@ def program_plan(program: ProgramRecord) -> Plan:
     return Plan.model_validate(program.plan)
 
 
-def upcoming(store: LogStore, owner: int) -> tuple[ProgramRecord, NextSession]:
-    """The current program and its next session, from the log of that program."""
+def upcoming(
+    store: LogStore, owner: int, coaching: Coaching | None = None
+) -> tuple[ProgramRecord, NextSession]:
+    """The current program and its next session, adapted to the user's log when coached."""
     program = current_program(store, owner)
     history = store.program_history(owner, program.id)
-    return program, next_session(program_plan(program), history)
+    log = store.history(owner) if coaching is not None else []
+    return program, next_session(program_plan(program), history, 0, coaching, log)
 
 
 def in_progress(history: list[LoggedWorkout], now: datetime) -> LoggedWorkout | None:
@@ -128,28 +131,38 @@ def in_progress(history: list[LoggedWorkout], now: datetime) -> LoggedWorkout | 
     return None
 
 
-def today(store: LogStore, owner: int, now: datetime) -> tuple[NextSession, LoggedWorkout | None]:
+def today(
+    store: LogStore, owner: int, now: datetime, coaching: Coaching | None = None
+) -> tuple[NextSession, LoggedWorkout | None]:
     """The session to log now, and the workout already saved for it if one is under way."""
     program = current_program(store, owner)
     history = store.program_history(owner, program.id)
     started = in_progress(history, now)
     done = history[:-1] if started else history
-    return next_session(program_plan(program), done), started
+    log: list[LoggedWorkout] = []
+    if coaching is not None:
+        # the session under way is what is being prescribed, not evidence for it
+        log = [w for w in store.history(owner) if started is None or w != started]
+    return next_session(program_plan(program), done, 0, coaching, log), started
 
 
-def prescription_for(store: LogStore, owner: int, slug: str) -> Prescription:
-    """The next prescription of one exercise of the current program."""
-    program, session = upcoming(store, owner)
+def prescription_for(
+    store: LogStore, owner: int, slug: str, coaching: Coaching | None = None
+) -> Prescription:
+    """The next prescription of one exercise of the current program (or the exercise a
+    swap put in its place, which names it in `replaces`)."""
+    program, session = upcoming(store, owner, coaching)
     for prescription in session.exercises:
-        if prescription.slug == slug:
+        if slug in (prescription.slug, prescription.replaces):
             return prescription
     # not in the next session: its next appearance in the plan, adapted the same way
     history = store.program_history(owner, program.id)
+    log = store.history(owner) if coaching is not None else []
     plan = program_plan(program)
     for offset in range(1, _session_count(plan)):
-        later = next_session(plan, history, skip=offset)
+        later = next_session(plan, history, offset, coaching, log)
         for prescription in later.exercises:
-            if prescription.slug == slug:
+            if slug in (prescription.slug, prescription.replaces):
                 return prescription
     raise NotFoundError("exercise in your program", slug)
 

@@ -23,12 +23,15 @@ from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
 from repforge.web.api import log as log_api
 from repforge.web.api import plans as plans_api
+from repforge.web.api import progress as progress_api
 from repforge.web.api import v1 as api_v1
 from repforge.web.browsers import HeadAsGet, PublicApiCors
 from repforge.web.site import account as site_account
 from repforge.web.site import log as site_log
+from repforge.web.site import log_import as site_log_import
 from repforge.web.site import media as site_media
 from repforge.web.site import plan as site_plan
+from repforge.web.site import progress as site_progress
 from repforge.web.site import routes as site_routes
 from repforge.web.site import search as site_search
 from repforge.web.state import AppState
@@ -99,6 +102,8 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(site_media.router)
     app.include_router(site_search.router)
     app.include_router(static_site.router)
+    app.include_router(site_log_import.router)
+    app.include_router(site_progress.router)
     app.include_router(site_log.router)  # before site_plan: /plan/take is more specific
     app.include_router(site_plan.router)
     app.include_router(site_account.router)
@@ -108,6 +113,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(exercisedb_api.router)
     app.include_router(account_api.router)
     app.include_router(log_api.router)
+    app.include_router(progress_api.router)
     monitoring.install(app)
     request_log.install(app, settings)
     return app

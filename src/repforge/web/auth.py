@@ -217,4 +217,5 @@ async def check_csrf(request: Request) -> None:
     sent = str(form.get(CSRF_FIELD, ""))
     cookie = request.cookies.get(CSRF_COOKIE, "")
     if not (cookie and _valid_csrf(request, cookie) and hmac.compare_digest(sent, cookie)):
+        await form.close()  # a refused upload's temporary files go now, not at collection
         raise CsrfError

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import date
 from weakref import WeakKeyDictionary
 
 from fastapi import Request
 from sqlalchemy import Engine
 
+from repforge.logbook.next import Coaching
+from repforge.store.accounts import SqlAccountStore
 from repforge.store.db import transaction
 from repforge.store.workouts import SqlLogStore
 from repforge.web.caching import state_of
@@ -34,3 +37,9 @@ def log_store(request: Request) -> Iterator[SqlLogStore]:
     turn = _sqlite_writer(state.engine) if state.engine.dialect.name == "sqlite" else nullcontext()
     with turn, transaction(state.sessions) as session:
         yield SqlLogStore(session)
+
+
+def coaching(request: Request, store: SqlLogStore, owner: int) -> Coaching:
+    """Adaptation inputs for one user: the catalog, today, their units and load steps."""
+    preferences = SqlAccountStore(store.session).preferences(owner)
+    return Coaching.of(state_of(request).catalog, preferences, date.today())

@@ -146,7 +146,7 @@ def test_programs_give_the_next_session_and_move_on_when_it_is_logged(alice: Vis
     planned = plan["weeks"][0]["sessions"][0]
     assert (first["day"], first["name"]) == (planned["day"], planned["name"])
     exercise = first["exercises"][0]
-    assert set(exercise) == {"slug", "sets", "reps", "rir", "load_kg", "why"}
+    assert set(exercise) == {"slug", "sets", "reps", "rir", "load_kg", "why", "replaces"}
     assert exercise["why"]
     one = alice.client.get(
         f"/api/v1/programs/current/prescription/{exercise['slug']}", headers=headers
@@ -222,3 +222,28 @@ def test_openapi_documents_both_bearer_schemes_on_user_routes(anonymous: Visitor
         assert {"OAuth2Password": []} in security
         assert {"PersonalAccessToken": []} in security
     assert "security" not in schema["paths"]["/api/v1/exercises"]["get"]
+
+
+def test_a_session_at_the_top_of_the_range_raises_the_next_load_with_its_why(
+    alice: Visitor,
+) -> None:
+    headers = alice.token()
+    profile = {"goal": "hypertrophy", "days": 3, "minutes": 45, "weeks": 2}
+    alice.client.post("/api/v1/programs", json=profile, headers=headers)
+    first = alice.client.get("/api/v1/programs/current/next", headers=headers).json()
+    sets = [
+        {"exercise": p["slug"], "reps": p["reps"][1], "weight_kg": 20, "rir": p["rir"]}
+        for p in first["exercises"]
+        for _ in range(p["sets"])
+    ]
+    done = {**WORKOUT, "client_id": "top-1", "sets": sets}
+    assert alice.client.post("/api/v1/workouts", json=done, headers=headers).status_code == 201
+    raised = []
+    for p in first["exercises"]:
+        url = f"/api/v1/programs/current/prescription/{p['slug']}"
+        now = alice.client.get(url, headers=headers).json()
+        if now["load_kg"] is not None and now["load_kg"] > 20:
+            raised.append(now)
+    assert raised
+    for now in raised:
+        assert "at 20 kg" in now["why"]

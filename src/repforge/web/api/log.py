@@ -25,7 +25,7 @@ from repforge.web.api.log_schemas import (
 from repforge.web.api.schemas import problem_responses
 from repforge.web.auth import Reader, Writer
 from repforge.web.caching import OrjsonResponse, state_of
-from repforge.web.stores import log_store
+from repforge.web.stores import coaching, log_store
 
 router = APIRouter(prefix="/api/v1", tags=["log"], default_response_class=OrjsonResponse)
 
@@ -174,7 +174,8 @@ def current_program(request: Request, principal: Reader) -> ProgramOut:
 )
 def next_session(request: Request, principal: Reader) -> NextSessionOut:
     with log_store(request) as store:
-        _, session = service.upcoming(store, principal.user.id)
+        owner = principal.user.id
+        _, session = service.upcoming(store, owner, coaching(request, store, owner))
     return NextSessionOut.of(session)
 
 
@@ -186,4 +187,6 @@ def next_session(request: Request, principal: Reader) -> NextSessionOut:
 )
 def prescription(request: Request, principal: Reader, slug: ExerciseSlug) -> PrescriptionOut:
     with log_store(request) as store:
-        return PrescriptionOut.of(service.prescription_for(store, principal.user.id, slug))
+        owner = principal.user.id
+        found = service.prescription_for(store, owner, slug, coaching(request, store, owner))
+    return PrescriptionOut.of(found)

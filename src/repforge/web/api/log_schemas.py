@@ -134,10 +134,21 @@ class PrescriptionOut(BaseModel):
     rir: int
     load_kg: float | None
     why: str
+    replaces: str | None = Field(
+        default=None, description="For a swap, the exercise of the plan this one replaces."
+    )
 
     @classmethod
     def of(cls, p: Prescription) -> PrescriptionOut:
-        return cls(slug=p.slug, sets=p.sets, reps=p.reps, rir=p.rir, load_kg=p.load_kg, why=p.why)
+        return cls(
+            slug=p.slug,
+            sets=p.sets,
+            reps=p.reps,
+            rir=p.rir,
+            load_kg=p.load_kg,
+            why=p.why,
+            replaces=p.replaces,
+        )
 
 
 class NextSessionOut(BaseModel):

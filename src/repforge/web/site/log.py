@@ -21,7 +21,7 @@ from repforge.web.caching import state_of
 from repforge.web.site.log_forms import parse_started, sets_from_form, to_display
 from repforge.web.site.plan import canonical, profile_from
 from repforge.web.site.private import private_page, redirect
-from repforge.web.stores import log_store
+from repforge.web.stores import coaching, log_store
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 PER_PAGE = 20
@@ -83,7 +83,7 @@ def today(request: Request, user: SiteUser) -> Response:
     with log_store(request) as store:
         if store.current_program_id(user.id) is None:
             return private_page(request, "log/today.html", session=None, units=units)
-        session, started = service.today(store, user.id, now)
+        session, started = service.today(store, user.id, now, coaching(request, store, user.id))
     done: dict[str, list[LoggedSet]] = {}
     for logged in started.sets if started else ():
         done.setdefault(logged.exercise, []).append(logged)
@@ -91,6 +91,7 @@ def today(request: Request, user: SiteUser) -> Response:
         {
             "p": p,
             "name": _name(request, p.slug),
+            "replaces": _name(request, p.replaces) if p.replaces else "",
             "timed": _timed(request, p.slug),
             "rest": session.rest_seconds[i] if i < len(session.rest_seconds) else 90,
             "load": to_display(p.load_kg, units),

@@ -103,3 +103,15 @@ def small_catalog() -> Catalog:
 def client(settings: Settings, small_catalog: Catalog) -> Iterator[TestClient]:
     with TestClient(create_app(settings, small_catalog)) as test_client:
         yield test_client
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """Apps built in a test install a log handler on the root logger; later tests start clean."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from repforge.planner import prescription as rx
-from repforge.planner.plan import Finding
 from repforge.planner.profile import WEEKDAYS, Option, Profile, Weekday
-from repforge.planner.rules import day_volume, weekly_cap
+from repforge.planner.rules import weekly_cap
 from repforge.planner.timing import (
     TimedItem,
     general_warmup_seconds,
@@ -19,7 +17,7 @@ from repforge.planner.timing import (
 )
 
 if TYPE_CHECKING:  # the validator's types; imported lazily so validate can import this module
-    from repforge.planner.validate import Day, Item
+    pass
 
 
 @dataclass(frozen=True)
@@ -275,96 +273,3 @@ def build_weeks(
         ]
         weeks.append(WeekPlan(week, False, in_block, sessions))
     return weeks
-
-
-def _f(check: str, severity: str, message: str, week: int, **where: str) -> Finding:
-    return Finding.model_validate(
-        {"check": check, "severity": severity, "message": message, "week": week, **where}
-    )
-
-
-def progression_findings(
-    profile: Profile, weeks: Sequence[tuple[int, bool, Sequence[Day]]]
-) -> list[Finding]:
-    """Deload schedule and content, set and effort ramps, progressive overload (#27-#31)."""
-    out: list[Finding] = []
-    run = 0
-    for week, deload, _ in weeks:
-        run = 0 if deload else run + 1
-        if run > rx.ACCUMULATION_MAX[profile.level]:
-            msg = f"{run} weeks without a deload (at most {rx.ACCUMULATION_MAX[profile.level]})"
-            out.append(_f("deload-schedule", "error", msg, week))
-        elif run > rx.ACCUMULATION_WARN[profile.level]:
-            msg = f"{run} weeks without a deload; coaches deload every 4-6 weeks"
-            out.append(_f("deload-schedule", "warning", msg, week))
-    ramping = profile.goal == "hypertrophy" and profile.level != "beginner"
-    for (_, prev_deload, prev), (week, deload, days) in pairwise(weeks):
-        before = _by_key(prev)
-        now = _by_key(days)
-        if deload and not prev_deload:
-            out += _deload(profile, prev, days, week)
-            continue
-        if deload or prev_deload:
-            continue
-        for key, item in now.items():
-            old = before.get(key)
-            if old is None or not item.hard:
-                continue
-            if (
-                item.sets < old.sets
-                or item.reps[0] < old.reps[0]
-                or (item.load_kg or 0) < (old.load_kg or 0)
-            ):
-                msg = f"{key[1]}: sets, reps or load fall from week {week - 1} to week {week}"
-                out.append(_f("progressive-overload", "error", msg, week, day=key[0], slug=key[1]))
-            if item.rir > old.rir:
-                msg = f"{key[1]}: target RIR rises from {old.rir} to {item.rir} within a block"
-                out.append(_f("effort-ramp", "warning", msg, week, day=key[0], slug=key[1]))
-        if ramping:
-            out += _set_ramp(profile, prev, days, week)
-    return out
-
-
-def _by_key(days: Sequence[Day]) -> dict[tuple[str, str], Item]:
-    return {(d.day, i.exercise.slug): i for d in days for i in d.items}
-
-
-def _weekly_direct(profile: Profile, days: Sequence[Day]) -> dict[str, int]:
-    totals: dict[str, int] = defaultdict(int)
-    for day in days:
-        direct, _ = day_volume(day.items)
-        for muscle, sets in direct.items():
-            unit, _, _ = weekly_cap(muscle, profile, first_week=False)
-            totals[unit] += sets
-    return totals
-
-
-def _set_ramp(
-    profile: Profile, prev: Sequence[Day], days: Sequence[Day], week: int
-) -> list[Finding]:
-    before, now = _weekly_direct(profile, prev), _weekly_direct(profile, days)
-    out = []
-    for unit, sets in sorted(now.items()):
-        if sets - before.get(unit, 0) > rx.SET_RAMP_PER_WEEK:
-            msg = f"{unit}: direct sets rise by {sets - before.get(unit, 0)} in one week (max 2)"
-            out.append(_f("set-ramp", "error", msg, week))
-    return out
-
-
-def _deload(profile: Profile, prev: Sequence[Day], days: Sequence[Day], week: int) -> list[Finding]:
-    out = []
-    before, now = _weekly_direct(profile, prev), _weekly_direct(profile, days)
-    for unit, sets in sorted(now.items()):
-        if before.get(unit) and sets > rx.DELOAD_MAX_SET_RATIO * before[unit] + 1e-9:
-            msg = f"{unit}: {sets} deload sets vs {before[unit]} the week before (max 60 %)"
-            out.append(_f("deload-content", "error", msg, week))
-    previous = _by_key(prev)
-    for key, item in _by_key(days).items():
-        if item.hard and item.rir < rx.DELOAD_RIR:
-            msg = f"{key[1]}: deload RIR {item.rir}, needs >= {rx.DELOAD_RIR}"
-            out.append(_f("deload-content", "error", msg, week, day=key[0], slug=key[1]))
-        old = previous.get(key)
-        if old and item.load_kg and old.load_kg and item.load_kg > old.load_kg:
-            msg = f"{key[1]}: deload load is heavier than the week before"
-            out.append(_f("deload-content", "error", msg, week, day=key[0], slug=key[1]))
-    return out

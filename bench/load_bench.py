@@ -1,6 +1,6 @@
 """Serving under load: 64 and 256 connections per route, cache-busting junk, /healthz beside them.
 
-Usage: .venv/bin/python bench/load_bench.py [--seconds 10] [--rounds 3] [--timeout 5]
+Usage: .venv/bin/python bench/load_bench.py [--seconds 10] [--rounds 3] [--timeout 5] [--workers N]
 
 Serves the built-in catalog with uvicorn (the production loop and parser) in a subprocess on
 127.0.0.1 and drives it from a second process with a small asyncio HTTP/1.1 keep-alive client
@@ -10,6 +10,8 @@ round it prints requests/s, p50/p99 latency, non-2xx answers and timeouts, /heal
 and the server's resident memory; then the medians over rounds and the targets: 0 non-2xx and
 0 timeouts at 256 connections, /healthz p99 under 50 ms during the junk run, memory bounded.
 Every run is bounded in time and in requests, and only ever talks to 127.0.0.1.
+With --workers N (N > 1) the server is `repforge serve --workers N`, the production set-up
+docs/deploy.md gives for a machine with N cores; RSS and server CPU then sum the workers.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import http.client
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -157,10 +160,33 @@ class HealthProbe(threading.Thread):
         conn.close()
 
 
+def _family(pid: int) -> list[int]:
+    """The process and its children (the workers of `repforge serve --workers N`)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [int(p) for p in children.read_text().split()] if children.exists() else []
+    return [pid, *found]
+
+
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time a process has used, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User plus system CPU time a process and its children have used, from /proc."""
+    total = 0.0
+    for member in _family(pid):
+        fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def family_rss_mib(pid: int) -> float:
+    """Resident memory of a process and its children."""
+    return sum(rss_mib(member) for member in _family(pid))
+
+
+def start_server(port: int, env: dict[str, str], workers: int) -> subprocess.Popen[bytes]:
+    """One uvicorn process, or `repforge serve` with several workers."""
+    if workers <= 1:
+        return serve("repforge.web.app:create_app", port, env)
+    command = [str(Path(sys.executable).parent / "repforge"), "serve", "--port", str(port)]
+    return subprocess.Popen([*command, "--workers", str(workers)], env=env)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -216,7 +242,7 @@ def measure(
         health_p50_ms=percentile(health, 0.50) * 1e3,
         health_p99_ms=percentile(health, 0.99) * 1e3,
         health_max_ms=max(health, default=float("nan")) * 1e3,
-        rss_mib=rss_mib(server_pid),
+        rss_mib=family_rss_mib(server_pid),
         client_cpu=used / elapsed,
         server_cpu=server_used / elapsed,
     )
@@ -235,16 +261,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=5, help="seconds before a request counts")
     parser.add_argument("--only", nargs="*", help="scenario names to run (default: all)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as data_dir:
         env = {**os.environ, "REPFORGE_DATA_DIR": data_dir, "REPFORGE_ENVIRONMENT": "test"}
         port = free_port()
-        server = serve("repforge.web.app:create_app", port, env)
+        server = start_server(port, env, args.workers)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_up(base + "/healthz")
-            started_rss = rss_mib(server.pid)
+            started_rss = family_rss_mib(server.pid)
             for path in ROUTES.values():
                 wait_up(base + path)  # warm: the first request fills the per-version cache
             idle = HealthProbe(port)
@@ -256,7 +283,7 @@ def main() -> None:
             print(
                 f"server RSS {started_rss:.1f} MiB after start; idle /healthz p99 "
                 f"{idle_p99:.1f} ms; {args.seconds:g}s x {args.rounds} rounds, timeout "
-                f"{args.timeout:g}s"
+                f"{args.timeout:g}s, {args.workers} worker(s)"
             )
             chosen = [run for run in scenarios() if not args.only or run[0] in args.only]
             results: dict[str, list[Result]] = {name: [] for name, *_ in chosen}

@@ -47,3 +47,24 @@ def test_unreachable_database_and_empty_catalog_are_both_named(
     assert len(reasons) == 2
     assert "database cannot be reached" in reasons[0]
     assert "catalog is empty" in reasons[1]
+
+
+def test_liveness_is_answered_ahead_of_the_stack(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = _state(client)
+    calls: list[int] = []
+    # a due catalog refresh would send the request through a thread hop first
+    monkeypatch.setattr(state, "refresh_due", lambda: calls.append(1) or True)
+    # a load balancer probes by address, not by the site's name
+    response = client.get("/healthz", headers={"host": "10.0.0.7"})
+    assert response.status_code == 200
+    assert response.text == "ok"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["cache-control"] == "no-store"
+    assert calls == []
+    head = client.head("/healthz")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert client.post("/healthz").status_code == 405
+    assert client.get("/healthz/", follow_redirects=False).status_code == 307

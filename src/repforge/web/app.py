@@ -116,4 +116,5 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(progress_api.router)
     monitoring.install(app)
     request_log.install(app, settings)
+    app.add_middleware(ops.Liveness, headers=security.default_headers(settings))
     return app

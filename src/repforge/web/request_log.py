@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
-import uuid
 
 from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
@@ -18,16 +18,17 @@ from repforge.web.monitoring import route_template
 HEADER = "X-Request-ID"
 # an id from a proxy is kept only if it is short and plain, so it cannot forge log lines
 _ACCEPTED_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
-access_log = logging.getLogger("repforge.access")
+access_log = logging.getLogger(logs.ACCESS_LOGGER)
 
 
-def _request_id(scope: Scope) -> str:
+def request_id_of(scope: Scope) -> str:
+    """The proxy's X-Request-ID when it is short and plain, else a new one."""
     for name, value in scope["headers"]:
         if name == b"x-request-id":
             given: str = value.decode("latin-1")
             if _ACCEPTED_ID.fullmatch(given):
                 return given
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # what uuid4().hex carries, without building a UUID
 
 
 class RequestLog:
@@ -40,7 +41,7 @@ class RequestLog:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        rid = _request_id(scope)
+        rid = request_id_of(scope)
         token = logs.request_id.set(rid)
         started = time.perf_counter()
         status = 500

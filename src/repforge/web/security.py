@@ -145,8 +145,8 @@ def allowed_hosts(settings: Settings) -> list[str]:
     return list(dict.fromkeys([*settings.allowed_hosts, *filter(None, [base_host])]))
 
 
-def install(app: FastAPI, settings: Settings) -> None:
-    """Add the middlewares; security headers outermost, so even a refused Host gets them."""
+def default_headers(settings: Settings) -> dict[str, str]:
+    """The security headers every response carries (the docs pages widen the policy)."""
     headers = {
         "content-security-policy": _policy(SITE_POLICY),
         "x-content-type-options": "nosniff",
@@ -156,6 +156,12 @@ def install(app: FastAPI, settings: Settings) -> None:
     }
     if settings.environment == "production":
         headers["strict-transport-security"] = HSTS
+    return headers
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """Add the middlewares; security headers outermost, so even a refused Host gets them."""
+    headers = default_headers(settings)
     docs_paths = [path for path in (app.docs_url, app.redoc_url, *DOCS_PATHS) if path]
     app.add_middleware(BaseUrlRedirects, base_url=settings.base_url)
     hosts = [*allowed_hosts(settings), *IN_PROCESS_HOSTS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from repforge.catalog import vocab
@@ -43,11 +43,6 @@ def _muscle_map(catalog: Catalog) -> BodyMap:
 def _wants_markdown(request: Request) -> bool:
     accept = request.headers.get("accept", "")
     return "text/markdown" in accept and "text/html" not in accept
-
-
-@router.get("/healthz", include_in_schema=False)
-async def healthz() -> PlainTextResponse:
-    return PlainTextResponse("ok")
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -44,3 +44,12 @@ def test_production_refuses_a_short_secret(secret: str) -> None:
 def test_allowed_hosts_read_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPFORGE_ALLOWED_HOSTS", "example.org, *.example.net")
     assert Settings().allowed_hosts == ["example.org", "*.example.net"]
+
+
+def test_the_catalog_cache_folder_follows_xdg_and_can_be_turned_off(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert Settings().cache_dir == tmp_path / "repforge"
+    monkeypatch.setenv("REPFORGE_CACHE_DIR", "")
+    assert Settings().cache_dir is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -11,6 +12,12 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"
 MIN_SECRET_BYTES = 32
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder for repforge, by the XDG convention."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "repforge"
 
 
 class Settings(BaseSettings):
@@ -54,6 +61,12 @@ class Settings(BaseSettings):
         description="Key for signing sessions and CSRF tokens; production needs at least "
         f"{MIN_SECRET_BYTES} random bytes, e.g. from "
         "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`.",
+    )
+    cache_dir: Path | None = Field(
+        default_factory=default_cache_dir,
+        description="Folder for the compiled catalog (rebuilt whenever a file or the code "
+        "changes), so commands and server starts skip parsing the YAML; empty turns it off. "
+        "Default: $XDG_CACHE_HOME/repforge or ~/.cache/repforge.",
     )
     catalog_dir: Path | None = Field(
         default=None,
@@ -125,6 +138,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [host.strip() for host in value.split(",") if host.strip()]
         return value
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _empty_means_off(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

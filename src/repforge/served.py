@@ -27,8 +27,8 @@ class ServedCatalog:
 def file_catalog(settings: Settings) -> Catalog:
     """The configured folder (REPFORGE_CATALOG_DIR) or the built-in catalog."""
     if settings.catalog_dir is not None:
-        return load.load_dir(settings.catalog_dir)
-    return load.load_builtin()
+        return load.load_dir(settings.catalog_dir, settings.cache_dir)
+    return load.load_builtin(settings.cache_dir)
 
 
 @contextmanager

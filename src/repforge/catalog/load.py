@@ -275,14 +275,19 @@ def load_sources(sources: Sequence[SourceFile], extra: Iterable[Exercise] = ()) 
     return Catalog([p.exercise for p in parsed] + extra, version)
 
 
-def load_dir(folder: Path) -> Catalog:
-    """Load every exercise file in a folder."""
-    return load_sources(read_dir(folder))
+def load_dir(folder: Path, cache_dir: Path | None = None) -> Catalog:
+    """Load every exercise file in a folder, through the compiled cache in `cache_dir` if given."""
+    sources = read_dir(folder)
+    if cache_dir is None:
+        return load_sources(sources)
+    from repforge.catalog import compiled
+
+    return compiled.load(sources, cache_dir, version_of(sources), lambda: load_sources(sources))
 
 
-def load_builtin() -> Catalog:
+def load_builtin(cache_dir: Path | None = None) -> Catalog:
     """The catalog shipped with the package."""
-    return load_dir(builtin_dir())
+    return load_dir(builtin_dir(), cache_dir)
 
 
 __all__ = ["check", "load_builtin", "load_dir", "load_sources", "locate", "parse", "vocab"]

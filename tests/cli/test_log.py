@@ -79,3 +79,25 @@ def test_an_unknown_account_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert "nobody@example.com" in result.output
+
+
+def test_an_export_gives_back_what_was_imported(tmp_path: Path) -> None:
+    path = tmp_path / "strong.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    _import(path)
+    out = tmp_path / "log.json"
+    args = ["log", "export", "--user", "ann@example.com", "--format", "repforge", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    workouts = json.loads(out.read_text(encoding="utf-8"))["workouts"]
+    assert [w["name"] for w in workouts] == ["Push A", "Pull A"]
+    assert sum(len(w["sets"]) for w in workouts) == 4
+    # the Strong-shaped export imports again into the same numbers, and a repeat adds nothing
+    strong = runner.invoke(
+        app, ["log", "export", "--user", "ann@example.com", "--format", "strong"]
+    )
+    assert strong.exit_code == 0, strong.output
+    assert "Bench Press (Barbell)" in strong.output
+    unknown = runner.invoke(app, ["log", "export", "--user", "nobody@example.com"])
+    assert unknown.exit_code == 1
+    assert "nobody@example.com" in unknown.output

@@ -1,19 +1,49 @@
-"""`repforge log import`: bring a Strong, Hevy or repforge history into a user's log."""
+"""`repforge log import|export`: move a user's history in from Strong, Hevy or repforge, or out."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from repforge.errors import NotFoundError, RepforgeError
-from repforge.training.formats import LogFormat
+from repforge.training.formats import ExportFormat, LogFormat
 
-log_app = typer.Typer(help="Import a training log.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from repforge.catalog.catalog import Catalog
+
+log_app = typer.Typer(help="Import or export a training log.", no_args_is_help=True)
 err = Console(stderr=True)
+
+
+@contextmanager
+def _account(user: str) -> Iterator[tuple[Session, Catalog, int]]:
+    """A transaction, the served catalog and the id of the account with email `user`."""
+    from repforge.accounts.service import normalize_email
+    from repforge.config import get_settings
+    from repforge.served import catalog_for, database
+    from repforge.store.accounts import SqlAccountStore
+    from repforge.store.db import transaction
+
+    settings = get_settings()
+    try:
+        with database(settings) as sessions:
+            catalog = catalog_for(settings, sessions).catalog
+            with transaction(sessions) as session:
+                found = SqlAccountStore(session).credentials(normalize_email(user))
+                if found is None:
+                    raise NotFoundError("account", user)
+                yield session, catalog, found.user.id
+    except RepforgeError as exc:
+        err.print(str(exc), markup=False, highlight=False)
+        raise typer.Exit(1) from None
 
 
 @log_app.command("import")
@@ -29,38 +59,22 @@ def import_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Import every workout of FILE not imported before (all or nothing)."""
-    from repforge.accounts.service import normalize_email
-    from repforge.config import get_settings
     from repforge.logbook.transfer import import_log
-    from repforge.served import catalog_for, database
     from repforge.store.accounts import SqlAccountStore
-    from repforge.store.db import transaction
     from repforge.store.workouts import SqlLogStore
 
-    settings = get_settings()
     text = file.read_text(encoding="utf-8-sig")
-    try:
-        with database(settings) as sessions:
-            catalog = catalog_for(settings, sessions).catalog
-            with transaction(sessions) as session:
-                accounts = SqlAccountStore(session)
-                found = accounts.credentials(normalize_email(user))
-                if found is None:
-                    raise NotFoundError("account", user)
-                owner = found.user.id
-                report = import_log(
-                    SqlLogStore(session),
-                    catalog,
-                    owner,
-                    log_format,
-                    text,
-                    file.name,
-                    weight_unit=accounts.preferences(owner).units,
-                    dry_run=dry_run,
-                )
-    except RepforgeError as exc:
-        err.print(str(exc), markup=False, highlight=False)
-        raise typer.Exit(1) from None
+    with _account(user) as (session, catalog, owner):
+        report = import_log(
+            SqlLogStore(session),
+            catalog,
+            owner,
+            log_format,
+            text,
+            file.name,
+            weight_unit=SqlAccountStore(session).preferences(owner).units,
+            dry_run=dry_run,
+        )
     if as_json:
         typer.echo(json.dumps(report.as_json()))
         return
@@ -70,3 +84,30 @@ def import_command(
         typer.echo(f"{report.already_there} workouts were already in the log")
     if report.unmapped:
         typer.echo("kept as your own exercises: " + ", ".join(report.unmapped))
+
+
+@log_app.command("export")
+def export_command(
+    user: Annotated[str, typer.Option("--user", help="The email of the account to export.")],
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="strong, strong-comma or hevy (CSV), or repforge (JSON)."),
+    ] = "repforge",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (default: print to stdout).", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Write every workout of an account in Strong's or Hevy's CSV shape, or as full JSON."""
+    from repforge.logbook.transfer import export_log
+    from repforge.store.workouts import SqlLogStore
+
+    with _account(user) as (session, catalog, owner):
+        _, _, text = export_log(SqlLogStore(session), catalog, owner, export_format)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    err.print(f"wrote {output}", markup=False, highlight=False)

@@ -10,6 +10,7 @@ from repforge.errors import InvalidInputError, NotFoundError
 from repforge.logbook.model import CUSTOM_PREFIX, NextSession, ProgramRecord, WorkoutRecord
 from repforge.logbook.next import Coaching, next_session
 from repforge.logbook.ports import LogStore
+from repforge.planner.ics import plan_ics
 from repforge.planner.plan import Plan
 from repforge.training.model import LoggedWorkout, Prescription
 
@@ -108,6 +109,16 @@ def current_program(store: LogStore, owner: int) -> ProgramRecord:
 
 def program_plan(program: ProgramRecord) -> Plan:
     return Plan.model_validate(program.plan)
+
+
+CALENDAR_NAME = "repforge-program.ics"
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def program_calendar(store: LogStore, owner: int) -> str:
+    """The current program's sessions as iCalendar events, week 1 being the start week."""
+    program = current_program(store, owner)
+    return plan_ics(program_plan(program), program.start_date)
 
 
 def upcoming(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from repforge.store.db import transaction
@@ -105,6 +107,8 @@ USER_ROUTES = [
     ("GET", "/api/v1/programs/current"),
     ("GET", "/api/v1/programs/current/next"),
     ("GET", "/api/v1/programs/current/prescription/goblet-squat"),
+    ("GET", "/api/v1/workouts/export?format=strong"),
+    ("GET", "/api/v1/programs/current/calendar.ics"),
 ]
 
 
@@ -160,6 +164,44 @@ def test_programs_give_the_next_session_and_move_on_when_it_is_logged(alice: Vis
         "/api/v1/programs/current/prescription/pull-up-nowhere", headers=headers
     )
     assert absent.status_code == 404
+
+
+def test_the_log_exports_in_each_shape_with_only_the_owners_workouts(
+    alice: Visitor, bob: Visitor
+) -> None:
+    alice.client.post("/api/v1/workouts", json=WORKOUT, headers=alice.token())
+    other = {**WORKOUT, "name": "Bob's secret session", "client_id": "bob-1"}
+    bob.client.post("/api/v1/workouts", json=other, headers=bob.token())
+    headers = alice.token("read")
+    strong = alice.client.get("/api/v1/workouts/export?format=strong", headers=headers)
+    assert strong.status_code == 200
+    assert strong.headers["content-type"].startswith("text/csv")
+    assert strong.headers["cache-control"] == "no-store"
+    assert "attachment" in strong.headers["content-disposition"]
+    assert "Goblet Squat" in strong.text
+    assert "Bob" not in strong.text
+    hevy = alice.client.get("/api/v1/workouts/export?format=hevy", headers=headers)
+    header = next(csv.reader(io.StringIO(hevy.text)))
+    assert header[:3] == ["title", "start_time", "end_time"]
+    full = alice.client.get("/api/v1/workouts/export?format=repforge", headers=headers).json()
+    assert [w["client_id"] for w in full["workouts"]] == ["phone-1"]
+    wrong = alice.client.get("/api/v1/workouts/export?format=fitbod", headers=headers)
+    assert wrong.status_code == 422
+    assert "format" in wrong.text
+
+
+def test_the_program_calendar_has_one_event_per_session(alice: Visitor) -> None:
+    headers = alice.token()
+    missing = alice.client.get("/api/v1/programs/current/calendar.ics", headers=headers)
+    assert missing.status_code == 404
+    profile = {"goal": "strength", "days": 3, "minutes": 60, "weeks": 2}
+    plan = alice.client.post("/api/v1/programs", json=profile, headers=headers).json()["plan"]
+    calendar = alice.client.get("/api/v1/programs/current/calendar.ics", headers=headers)
+    assert calendar.status_code == 200
+    assert calendar.headers["content-type"].startswith("text/calendar")
+    sessions = sum(len(week["sessions"]) for week in plan["weeks"])
+    assert calendar.text.count("BEGIN:VEVENT") == sessions == 6
+    assert calendar.text.startswith("BEGIN:VCALENDAR")
 
 
 def test_login_for_a_token_is_rate_limited_with_retry_after(alice: Visitor) -> None:
@@ -218,6 +260,7 @@ def test_openapi_documents_both_bearer_schemes_on_user_routes(anonymous: Visitor
     assert schemes["PersonalAccessToken"]["scheme"] == "bearer"
     for method, path in USER_ROUTES:
         template = path.replace("/1", "/{workout_id}").replace("/goblet-squat", "/{slug}")
+        template = template.split("?")[0]
         security = schema["paths"][template][method.lower()]["security"]
         assert {"OAuth2Password": []} in security
         assert {"PersonalAccessToken": []} in security

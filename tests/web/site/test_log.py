@@ -36,6 +36,16 @@ def test_today_asks_for_a_program_first(alice: Visitor) -> None:
     assert 'href="/plan"' in page.text
 
 
+def test_the_program_goes_to_a_calendar(alice: Visitor) -> None:
+    assert alice.client.get("/today/calendar.ics").status_code == 404
+    alice.take_plan()
+    assert 'href="/today/calendar.ics"' in alice.client.get("/today").text
+    calendar = alice.client.get("/today/calendar.ics")
+    assert calendar.status_code == 200
+    assert calendar.headers["cache-control"] == "no-store"
+    assert calendar.text.count("BEGIN:VEVENT") == 6  # 3 days a week for 2 weeks
+
+
 def test_the_plan_page_offers_to_take_it(alice: Visitor) -> None:
     plan_page = alice.client.get(f"/plan?{PLAN_QUERY}").text
     assert 'href="/plan/take?days=3&amp;goal=hypertrophy&amp;minutes=45&amp;weeks=2"' in plan_page
@@ -153,7 +163,8 @@ def test_another_users_workout_is_not_found_on_every_page(alice: Visitor, bob: V
 
 def test_anonymous_visitors_are_sent_to_the_login_page(log_app: FastAPI) -> None:
     anonymous = Visitor(log_app, "nobody@example.com")
-    for path in ("/today", "/history", "/account", "/workouts/1", f"/plan/take?{PLAN_QUERY}"):
+    private = ("/today", "/today/calendar.ics", "/history", "/account", "/workouts/1")
+    for path in (*private, f"/plan/take?{PLAN_QUERY}"):
         response = anonymous.client.get(path)
         assert response.status_code == 303, path
         assert response.headers["location"].startswith("/login?next=/")

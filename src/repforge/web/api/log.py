@@ -11,8 +11,10 @@ from pydantic import BeforeValidator
 
 from repforge.errors import InvalidInputError
 from repforge.logbook import service
+from repforge.logbook.transfer import export_log
 from repforge.planner.profile import Profile
 from repforge.planner.service import make_plan
+from repforge.training.formats import ExportFormat
 from repforge.web.api.log_schemas import (
     NextSessionOut,
     PrescriptionOut,
@@ -25,6 +27,7 @@ from repforge.web.api.log_schemas import (
 from repforge.web.api.schemas import problem_responses
 from repforge.web.auth import Reader, Writer
 from repforge.web.caching import OrjsonResponse, state_of
+from repforge.web.downloads import attachment
 from repforge.web.stores import coaching, log_store
 
 router = APIRouter(prefix="/api/v1", tags=["log"], default_response_class=OrjsonResponse)
@@ -102,6 +105,32 @@ def create_workout(
 
 
 @router.get(
+    "/workouts/export",
+    response_class=Response,
+    summary="Your whole log as a file: Strong or Hevy CSV, or complete repforge JSON",
+    responses={
+        200: {
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"type": "object"}},
+            }
+        },
+        **problem_responses(401, 422),
+    },
+)
+def export_workouts(
+    request: Request,
+    principal: Reader,
+    format: Annotated[ExportFormat, Query(description="strong, strong-comma, hevy or repforge")],
+) -> Response:
+    with log_store(request) as store:
+        name, media_type, text = export_log(
+            store, state_of(request).catalog, principal.user.id, format
+        )
+    return attachment(text, name, media_type, private=True)
+
+
+@router.get(
     "/workouts/{workout_id}",
     response_model=WorkoutOut,
     summary="One of your workouts",
@@ -164,6 +193,21 @@ def create_program(request: Request, principal: Writer, profile: Profile) -> Pro
 def current_program(request: Request, principal: Reader) -> ProgramOut:
     with log_store(request) as store:
         return ProgramOut.of(service.current_program(store, principal.user.id))
+
+
+@router.get(
+    "/programs/current/calendar.ics",
+    response_class=Response,
+    summary="Your current program as an iCalendar file, one event per session",
+    responses={
+        200: {"content": {"text/calendar": {"schema": {"type": "string"}}}},
+        **problem_responses(401, 404),
+    },
+)
+def program_calendar(request: Request, principal: Reader) -> Response:
+    with log_store(request) as store:
+        text = service.program_calendar(store, principal.user.id)
+    return attachment(text, service.CALENDAR_NAME, service.CALENDAR_TYPE, private=True)
 
 
 @router.get(

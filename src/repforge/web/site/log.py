@@ -18,6 +18,7 @@ from repforge.planner.service import make_plan
 from repforge.training.model import LoggedSet, LoggedWorkout
 from repforge.web.auth import SiteUser, accounts, check_csrf
 from repforge.web.caching import state_of
+from repforge.web.downloads import attachment
 from repforge.web.site.log_forms import parse_started, sets_from_form, to_display
 from repforge.web.site.plan import canonical, profile_from
 from repforge.web.site.private import private_page, redirect
@@ -142,6 +143,13 @@ async def save_today(request: Request, user: SiteUser) -> Response:
     if _wants_json(request):
         return Response(status_code=204, headers={"X-Workout-Id": str(record.id)})
     return redirect(f"/workouts/{record.id}?saved=1")
+
+
+@router.get("/today/calendar.ics")
+def today_calendar(request: Request, user: SiteUser) -> Response:
+    with log_store(request) as store:
+        text = service.program_calendar(store, user.id)
+    return attachment(text, service.CALENDAR_NAME, service.CALENDAR_TYPE, private=True)
 
 
 @router.get("/history")

@@ -13,6 +13,7 @@ from repforge.store.accounts import SqlAccountStore
 from repforge.training.formats import FORMATS, ExportFormat, LogFormat
 from repforge.web.auth import SiteUser, check_csrf
 from repforge.web.caching import state_of
+from repforge.web.downloads import attachment
 from repforge.web.site.private import private_page
 from repforge.web.stores import log_store
 
@@ -77,11 +78,4 @@ def export_download(
 ) -> Response:
     with log_store(request) as store:
         name, media_type, text = export_log(store, state_of(request).catalog, user.id, format)
-    return Response(
-        text,
-        media_type=media_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return attachment(text, name, media_type, private=True)

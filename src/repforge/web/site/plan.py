@@ -13,6 +13,7 @@ from repforge import metrics
 from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.names import normalise
+from repforge.logbook.service import CALENDAR_TYPE
 from repforge.planner import markdown as plan_md
 from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.plan import Plan
@@ -20,6 +21,7 @@ from repforge.planner.prescription import GOALS, LEVELS
 from repforge.planner.profile import WEEKDAYS
 from repforge.planner.service import alternatives_for, make_plan
 from repforge.web.caching import cached_sync, state_of
+from repforge.web.downloads import attachment
 from repforge.web.site.query import whole_number
 from repforge.web.site.render import render
 
@@ -159,11 +161,8 @@ def plan_markdown(request: Request) -> Response:
 @router.get("/plan.ics", include_in_schema=False)
 def plan_calendar(request: Request) -> Response:
     plan = _plan(request)
-    return Response(
-        plan_ics(plan, next_monday(date.today())),
-        media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="repforge-plan.ics"'},
-    )
+    text = plan_ics(plan, next_monday(date.today()))
+    return attachment(text, "repforge-plan.ics", CALENDAR_TYPE, private=False)
 
 
 @router.get("/plan.json", include_in_schema=False)

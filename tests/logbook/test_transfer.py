@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -54,3 +55,51 @@ def test_a_bad_file_raises_before_anything_is_written(store: SqlLogStore) -> Non
     with pytest.raises(LogFormatError, match="line 4"):
         import_log(store, CATALOG, owner, "hevy", broken, "hevy.csv")
     assert store.history(owner) == []
+
+
+def _history(days: int, title: str) -> str:
+    rows = [HEVY.splitlines()[0]]
+    for day in range(1, days + 1):
+        start = f"{day:02d} Aug 2025, 07:00"
+        rows += [
+            f'"{title}","{start}","{start}","","Goblet Squat",,"",{n},"normal",{20 + n},10,,,'
+            for n in range(3)
+        ]
+    return "\n".join(rows) + "\n"
+
+
+def test_two_users_importing_at_once_do_not_interfere(database_url: str) -> None:
+    engine = db.make_engine(database_url)
+    db.upgrade(engine)
+    sessions = db.session_factory(engine)
+    with db.transaction(sessions) as session:
+        accounts = Accounts(SqlAccountStore(session))
+        owners = [accounts.sign_up(f"{who}@example.com", "long enough pw").id for who in "ab"]
+    files = {owners[0]: _history(25, "Ann legs"), owners[1]: _history(20, "Bo legs")}
+    start = threading.Barrier(2)
+    reports: dict[int, object] = {}
+    errors: list[BaseException] = []
+
+    def run(owner: int) -> None:
+        try:
+            start.wait()
+            with db.transaction(sessions) as session:
+                store = SqlLogStore(session)
+                reports[owner] = import_log(store, CATALOG, owner, "hevy", files[owner], "h.csv")
+        except BaseException as exc:  # re-raised below, in the test's own thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(owner,)) for owner in owners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    with db.transaction(sessions) as session:
+        store = SqlLogStore(session)
+        for owner, (days, title) in zip(owners, ((25, "Ann legs"), (20, "Bo legs")), strict=True):
+            history = store.history(owner)
+            assert len(history) == days
+            assert {w.name for w in history} == {title}
+            assert sum(len(w.sets) for w in history) == days * 3
+    engine.dispose()

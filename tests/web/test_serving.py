@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -16,25 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from repforge.config import Settings
 from repforge.web.monitoring import MULTIPROCESS_ENV
 from repforge.web.serving import APP_FACTORY, uvicorn_options
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_ready(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the server exited before it was ready"
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} never became ready")
+from tests.web.servers import free_port, wait_ready
 
 
 def test_options_give_each_worker_the_factory_and_the_shutdown_grace() -> None:
@@ -46,7 +26,7 @@ def test_options_give_each_worker_the_factory_and_the_shutdown_grace() -> None:
 
 
 def test_two_workers_serve_the_probes_and_stop_cleanly_on_sigterm(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if k != MULTIPROCESS_ENV},
         "REPFORGE_DATA_DIR": str(tmp_path),
@@ -57,7 +37,7 @@ def test_two_workers_serve_the_probes_and_stop_cleanly_on_sigterm(tmp_path: Path
     command = [repforge, "serve", "--port", str(port), "--workers", "2"]
     process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     try:
-        _wait_ready(f"http://127.0.0.1:{port}/readyz", process)
+        wait_ready(f"http://127.0.0.1:{port}/readyz", process)
         statuses = {httpx.get(f"http://127.0.0.1:{port}/healthz").status_code for _ in range(6)}
         assert statuses == {200}
         # each request may land on either worker: the scrape must add both workers' counts

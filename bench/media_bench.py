@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/media_bench.py [--workers 2] [--seconds 5] [--rounds 3] [--no-serve]
 (serving uses `wrk` when installed, else the ASGI app in process)
+Then a build through the on-disk media store, and a rebuild after one exercise changed.
 Prints the per-exercise render median, the wall time for all of them on `workers` processes and
 its extrapolation to 600 exercises; median and largest SVG (gzipped), GIF and WebP; then
 requests/s for a cached GIF vs a constant body of the same size, same server, same run (`wrk`).
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
@@ -28,8 +30,10 @@ from fastapi.responses import Response
 from bench.loadgen import free_port, serve, wait_up, wrk
 from repforge.catalog import load
 from repforge.config import Settings
+from repforge.media import render as render_module
 from repforge.media.inputs import MediaInput, media_input
-from repforge.media.render import render_all
+from repforge.media.render import KINDS, MediaCache, render_all
+from repforge.media.store import DiskStore
 from repforge.web.app import create_app
 
 LIMITS = {"svg.gz": 15_000, "gif": 150_000, "webp": 60_000}
@@ -75,6 +79,42 @@ def render_report(workers: int) -> str:
             f"max {max(sizes) / 1000:6.1f} KB (limit {limit / 1000:.0f} KB)"
         )
     return "\n".join(lines)
+
+
+def incremental_report() -> str:
+    """A second build through the on-disk store renders nothing; a changed exercise, one."""
+    items = _inputs()
+    with tempfile.TemporaryDirectory() as folder:
+        MediaCache(disk=DiskStore(Path(folder)))  # nothing rendered yet
+        first = MediaCache(disk=DiskStore(Path(folder)))
+        start = time.perf_counter()
+        for item in items:
+            for kind in KINDS:
+                first.get(item, kind)
+        cold = time.perf_counter() - start
+        rendered: list[str] = []
+        real = render_module.render
+
+        def counting(item: MediaInput, kind: str) -> bytes:
+            rendered.append(kind)
+            return real(item, kind)
+
+        render_module.render = counting
+        try:
+            again = MediaCache(disk=DiskStore(Path(folder)))
+            edited = [replace(items[0], title=items[0].title + " (edited)"), *items[1:]]
+            start = time.perf_counter()
+            for item in edited:
+                for kind in KINDS:
+                    again.get(item, kind)
+            warm = time.perf_counter() - start
+        finally:
+            render_module.render = real
+    return (
+        f"through the disk store, one process: first build {cold:.1f} s; rebuild after editing "
+        f"1 of {len(items)} exercises {warm:.2f} s, rendering {len(rendered)} files "
+        f"({len(KINDS)} per changed exercise)"
+    )
 
 
 def make_app() -> FastAPI:
@@ -166,6 +206,7 @@ def main() -> None:
     parser.add_argument("--no-serve", action="store_true")
     args = parser.parse_args()
     print(render_report(args.workers))
+    print(incremental_report())
     if args.no_serve:
         return
     if shutil.which("wrk"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,8 @@ from repforge.web.app import create_app
 from tests.factories import make_catalog, make_exercise
 
 POSTGRES_URL = os.environ.get("REPFORGE_TEST_POSTGRES_URL")
+# one compiled-catalog and media cache for this test run, never the user's own ~/.cache
+os.environ.setdefault("REPFORGE_CACHE_DIR", tempfile.mkdtemp(prefix="repforge-test-cache-"))
 
 
 def _postgres_schema_url() -> Iterator[str]:

@@ -14,16 +14,14 @@ import contextlib
 import hashlib
 import os
 import pickle
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from repforge import __version__
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
+from repforge.fingerprint import code_fingerprint
 
 PREFIX = "catalog-"
 SUFFIX = ".pickle"
@@ -40,20 +38,9 @@ class Source(Protocol):
     def text(self) -> str: ...
 
 
-@cache
-def code_fingerprint() -> str:
-    """Hash of the catalog package's own code, Python and repforge versions."""
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
-    package = Path(__file__).parent
-    for module in sorted(package.glob("*.py")):
-        digest.update(module.name.encode())
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
-
-
 def key_of(sources: Sequence[Source]) -> str:
     """The cache key: the files (names and text, in name order) and the code fingerprint."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint(Path(__file__).parent).encode())
     for source in sorted(sources, key=lambda s: s.name):
         digest.update(source.name.encode())
         digest.update(b"\0")

@@ -10,6 +10,7 @@ from repforge.catalog.motion import Motion
 from repforge.media import raster, skeleton
 from repforge.media.compose import key_poses, scene_for
 from repforge.media.inputs import MediaInput
+from repforge.media.store import DiskStore
 from repforge.media.svg import render_svg
 
 FPS = 9.0
@@ -66,10 +67,14 @@ def render_all(item: MediaInput) -> dict[str, bytes]:
 
 
 class MediaCache:
-    """Bounded LRU of rendered bytes keyed by (input digest, kind); safe across threads."""
+    """Bounded LRU of rendered bytes keyed by (input digest, kind); safe across threads.
 
-    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+    Misses look in `disk` (when given) before rendering, and renders are written there.
+    """
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024, disk: DiskStore | None = None) -> None:
         self.max_bytes = max_bytes
+        self.disk = disk
         self._items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
@@ -88,7 +93,11 @@ class MediaCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        data = render(item, kind)
+        data = self.disk.read(item.digest, kind) if self.disk else None
+        if data is None:
+            data = render(item, kind)
+            if self.disk:
+                self.disk.write(item.digest, kind, data)
         with self._lock:
             if key not in self._items:
                 self._items[key] = data

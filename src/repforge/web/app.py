@@ -15,6 +15,7 @@ from repforge import __version__
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings, get_settings
 from repforge.media.render import MediaCache
+from repforge.media.store import DiskStore
 from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
@@ -88,7 +89,8 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
-    app.state.media = MediaCache()
+    disk = DiskStore(settings.cache_dir / "media") if settings.cache_dir else None
+    app.state.media = MediaCache(disk=disk)
     security.install(app, settings)
     app.add_middleware(PublicApiCors, origins=settings.cors_origins)
     app.add_middleware(HeadAsGet)

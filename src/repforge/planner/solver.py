@@ -118,6 +118,9 @@ PENALTY: Mapping[str, int] = {  # per slack unit; from push-pull-balance on, the
     "main-lift-slot": 8000,
     "push-pull-balance": 10,  # per tenth of a set (100 a set)
     "volume-floor": 60,  # per twentieth of a set (1200 a set)
+    # per twentieth of a set a priority trails another major muscle by (1200 a set): the
+    # validator's priority rule is an error, like a missed floor
+    "priority-volume": 60,
     "muscle-frequency": 5000,  # per missing day
     "maintenance-volume": 400,  # per twentieth of a set (8000 a set)
     "strength-pattern-sets": 20000,  # per set
@@ -367,7 +370,7 @@ def order(picks: Sequence[Pick], spec: SessionSpec, profile: Profile) -> list[Pi
     """Main lifts and compounds first, isolation last unless it serves a priority (ACSM 2009).
 
     Priority muscles lead (ACSM 2009 priority sequencing; validator #26), except that a strength
-    plan's main lifts always open the session. Only a staple main lift leads: a rack pull added
+    plan's main lifts always open the session, a priority right after the first of them. Only a staple main lift leads: a rack pull added
     for its trap work follows the skeleton like any other compound. Core work and carries close
     the compound block, so the trunk is fresh for the heavy lifts."""
 
@@ -381,9 +384,27 @@ def order(picks: Sequence[Pick], spec: SessionSpec, profile: Profile) -> list[Pi
         heavy = -pick.candidate.warm_s  # the heaviest lift of a pattern opens it (ramp sets)
         barbell = main and is_barbell_lift(ex)
         trunk = ex.pattern in rx.CORE_PATTERNS or ex.pattern == "carry"  # core work closes
-        return (late, not first, not main, not barbell, trunk, slot, heavy, -pick.sets, ex.slug)
+        # after a strength plan's main lifts, the priorities come before the other compounds
+        lead = (late, not first, not priority, not main, not barbell, trunk, slot, heavy)
+        return (*lead, -pick.sets, ex.slug)
 
-    return sorted(picks, key=key)
+    ordered = sorted(picks, key=key)
+    if profile.goal != "strength":
+        return ordered
+    # a priority waiting behind several main lifts moves up to follow the opening one, so it
+    # is trained fresh (ACSM 2009 priority sequencing) while a main lift still opens the day
+    half = (len(ordered) + 1) // 2
+    first = next(
+        (
+            i
+            for i, p in enumerate(ordered)
+            if p.candidate.option.exercise.target in profile.priorities
+        ),
+        None,
+    )
+    if first is not None and first >= half and half >= 1:
+        ordered.insert(1, ordered.pop(first))
+    return ordered
 
 
 def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
@@ -543,6 +564,7 @@ def _week_model(
 RELAXABLE = (
     "push-pull-balance",
     "volume-floor",
+    "priority-volume",
     "muscle-frequency",
     "maintenance-volume",
     "strength-pattern-sets",

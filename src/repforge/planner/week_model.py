@@ -31,7 +31,7 @@ from repforge.planner.candidates import (
     repeatable,
 )
 from repforge.planner.profile import Profile, is_barbell_lift
-from repforge.planner.rules import weekly_cap
+from repforge.planner.rules import MAJOR_MUSCLES, weekly_cap
 from repforge.planner.split import PATTERN_KEYS, Need, SessionSpec, consecutive_pairs
 from repforge.planner.validate import meets, requirements
 
@@ -197,6 +197,26 @@ class WeekModel:
                 weight = self.w.volume_reward * (2 if need.priority else 1)
                 self.objective.append(weight * reward)
 
+    def priorities(self, needs: Sequence[Need]) -> None:
+        """Each priority gets at least a set a week more than every other major muscle (soft).
+
+        The validator asks for more than the median major muscle (rules.md, priorities); asking
+        for more than each of them lets the model lower the others as well as raise the priority.
+        """
+        volume = {
+            need.name: self._sum([self.frac(s, need.members) for s in self.lists])
+            for need in needs
+            if need.members == (need.name,) and not need.frequency
+        }
+        for priority in self.profile.priorities:
+            if priority not in volume:
+                continue
+            for other in MAJOR_MUSCLES:
+                if other in self.profile.priorities or other not in volume:
+                    continue
+                slack = self.penalise("priority-volume", f"{priority}_{other}", 60 * VOL_SCALE)
+                self.model.add(volume[other] + VOL_SCALE <= volume[priority] + slack)
+
     def frequency(self, need: Need) -> None:
         day = int(rx.FREQUENCY_DAY_SETS * VOL_SCALE)
         days = []
@@ -330,6 +350,7 @@ def solve_week(
     model.sessions(budget)
     model.caps()
     model.needs(needs)
+    model.priorities(needs)
     model.recovery()
     model.patterns()
     model.balance()

@@ -43,6 +43,7 @@ QUICK_SCORE_GAP = 40  # a quick way to meet a pattern scores at most this much b
 REPEAT_PENALTY = 40
 REPEAT_SET_PENALTY = 12  # and per set, so a repeat does not win back its cost in muscle volume
 REPEATABLE_STRENGTH_PATTERNS = frozenset({"squat", "horizontal-push", "vertical-push"})
+STRENGTH_REPEAT_BONUS = 15  # a main lift done earlier in the week scores this much higher
 SKELETON_BONUS = 10
 
 
@@ -104,15 +105,22 @@ def fills_time(cand: Candidate, profile: Profile) -> bool:
 def repeat_cost(cand: Candidate, profile: Profile, used: Mapping[str, int]) -> int:
     """What using this exercise again costs, given how often earlier sessions used it."""
     times = used.get(cand.slug, 0)
-    if not times or repeatable(cand, profile):
+    if not times:
         return 0
+    if repeatable(cand, profile):
+        # a strength plan repeats its main lifts rather than rotating variants (issue 11)
+        return -STRENGTH_REPEAT_BONUS if profile.goal == "strength" else 0
     return REPEAT_PENALTY * times
 
 
 def repeatable(cand: Candidate, profile: Profile) -> bool:
-    """A main lift practised on several days on purpose: every strength squat or press, and
-    any staple main lift (a second deadlift day beats a rack pull; issue 11)."""
+    """A main lift practised on several days on purpose: every strength squat or press, a
+    body-weight strength plan's main movements, and any staple main lift (a second deadlift day
+    beats a rack pull; issue 11)."""
     ex = cand.option.exercise
+    unloaded = ex.load != "external" and rx.is_main_pattern(ex)
+    if profile.goal == "strength" and unloaded and ex.pattern in REPEATABLE_STRENGTH_PATTERNS:
+        return True  # a body-weight strength plan practises its squat and presses too
     if not rx.is_main_lift(ex):
         return False
     strength = profile.goal == "strength" and ex.pattern in REPEATABLE_STRENGTH_PATTERNS

@@ -151,6 +151,8 @@ PULL_PUSH_RATIO = (0.9, 2.0)
 # Strength: main lift patterns need >= 3 (beginner) / >= 5 weekly sets (Ralston et al. 2017,
 # Sports Med 47 [v]; invariant #16). Main lifts are loaded compounds in these patterns.
 STRENGTH_MAIN_PATTERNS = frozenset({"squat", "hinge", "horizontal-push", "vertical-push"})
+# the big patterns of every reference program (squat, hinge, presses, rows and pull-ups)
+MAIN_PATTERNS = STRENGTH_MAIN_PATTERNS | {"horizontal-pull", "vertical-pull"}
 STRENGTH_PATTERN_SETS: Mapping[Level, int] = {"beginner": 3, "intermediate": 5, "advanced": 5}
 
 # Sets per exercise (ACSM 2009; NSCA; invariant #11). The solver picks inside SETS_PER_EXERCISE;
@@ -298,6 +300,11 @@ class Prescription:
 def is_hard_set_work(exercise: Exercise) -> bool:
     """Whether sets of this exercise count as hard sets toward volume."""
     return exercise.category in HARD_SET_CATEGORIES
+
+
+def is_main_pattern(exercise: Exercise) -> bool:
+    """A compound squat, hinge, press, row or pull-up, loaded or not."""
+    return exercise.mechanic == "compound" and exercise.pattern in MAIN_PATTERNS
 
 
 def is_main_lift(exercise: Exercise) -> bool:

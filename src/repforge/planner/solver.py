@@ -128,6 +128,15 @@ PENALTY: Mapping[str, int] = {  # per slack unit; from push-pull-balance on, the
     # 8000), so a squat, a push and a pull come before volume in a one-session week (Iversen 2021).
     "pattern-coverage": 600000,
 }
+# A body-weight strength day's opening order: legs, then presses, then pulls.
+UNLOADED_MAIN_ORDER = (
+    "squat",
+    "horizontal-push",
+    "hinge",
+    "vertical-push",
+    "horizontal-pull",
+    "vertical-pull",
+)
 # The week model's price of a main-lift slot set: below every validator rule's penalty.
 WEEK_MAIN_SLOT_PENALTY = 50
 # A work budget on CP-SAT's deterministic clock (roughly seconds on one fast core) keeps the same
@@ -215,7 +224,7 @@ class _Session:
             groups[f"slug:{cand.slug}"].append(x)
             groups[f"pattern:{cand.option.exercise.pattern}"].append(x)
             # The listing's points already carry the repeat cost of exercises used earlier.
-            repeats = used.get(cand.slug, 0) if repeat_cost(cand, self.profile, used) else 0
+            repeats = used.get(cand.slug, 0) if repeat_cost(cand, self.profile, used) > 0 else 0
             set_cost = SET_COST + REPEAT_SET_PENALTY * repeats
             self.objective += [-(EXERCISE_COST - points) * x, -set_cost * n]
             if is_barbell_lift(cand.option.exercise):
@@ -379,8 +388,14 @@ def order(picks: Sequence[Pick], spec: SessionSpec, profile: Profile) -> list[Pi
         priority = ex.target in profile.priorities
         late = ex.mechanic == "isolation" and not priority
         main = rx.is_main_lift(ex) and ex.popularity >= STAPLE_POPULARITY
-        first = main if profile.goal == "strength" else priority
+        # with no load to add, a strength day opens with its hardest body-weight compound
+        unloaded_main = ex.load != "external" and rx.is_main_pattern(ex)
+        first = (main or unloaded_main) if profile.goal == "strength" else priority
         slot = spec.skeleton.index(ex.pattern) if ex.pattern in spec.skeleton else 99
+        if profile.goal == "strength" and unloaded_main and not main:
+            # one order every day, so the same movement opens the week's sessions (repeated,
+            # not rotated) instead of whichever pattern the day's skeleton lists first
+            slot = UNLOADED_MAIN_ORDER.index(ex.pattern)
         heavy = -pick.candidate.warm_s  # the heaviest lift of a pattern opens it (ramp sets)
         barbell = main and is_barbell_lift(ex)
         trunk = ex.pattern in rx.CORE_PATTERNS or ex.pattern == "carry"  # core work closes

@@ -34,7 +34,7 @@ relaxations, so the report and the validator cannot disagree.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -404,22 +404,46 @@ def order(picks: Sequence[Pick], spec: SessionSpec, profile: Profile) -> list[Pi
         return (*lead, -pick.sets, ex.slug)
 
     ordered = sorted(picks, key=key)
-    if profile.goal != "strength":
-        return ordered
-    # a priority waiting behind several main lifts moves up to follow the opening one, so it
-    # is trained fresh (ACSM 2009 priority sequencing) while a main lift still opens the day
+    return _priority_early(ordered, profile) if profile.goal == "strength" else ordered
+
+
+def _is_priority(pick: Pick, profile: Profile) -> bool:
+    return pick.candidate.option.exercise.target in profile.priorities
+
+
+def _priority_early(ordered: list[Pick], profile: Profile) -> list[Pick]:
+    """A priority waiting behind several main lifts moves up to follow the opening one, so it
+    is trained fresh (ACSM 2009 priority sequencing) while a main lift still opens the day."""
     half = (len(ordered) + 1) // 2
-    first = next(
-        (
-            i
-            for i, p in enumerate(ordered)
-            if p.candidate.option.exercise.target in profile.priorities
-        ),
-        None,
-    )
+    first = next((i for i, p in enumerate(ordered) if _is_priority(p, profile)), None)
     if first is not None and first >= half and half >= 1:
         ordered.insert(1, ordered.pop(first))
     return ordered
+
+
+def align_openers(picks: Sequence[Sequence[Pick]], profile: Profile) -> list[list[Pick]]:
+    """Strength: a day whose opener the week does not repeat opens instead with a main movement
+    the week repeats, so the main lifts are practised, not rotated (issue 11)."""
+    days = [list(day) for day in picks]
+    if profile.goal != "strength":
+        return days
+
+    def slug(pick: Pick) -> str:
+        return pick.candidate.option.exercise.slug
+
+    def can_open(pick: Pick) -> bool:
+        return rx.is_main_pattern(pick.candidate.option.exercise)
+
+    counts = Counter(slug(p) for day in days for p in day if can_open(p))
+    for index, day in enumerate(days):
+        options = [i for i, p in enumerate(day) if can_open(p)]
+        if not options or (can_open(day[0]) and counts[slug(day[0])] >= 2):
+            continue
+        best = max(options, key=lambda i: (counts[slug(day[i])], -i))
+        if counts[slug(day[best])] >= 2 or not can_open(day[0]):
+            day.insert(0, day.pop(best))
+            days[index] = _priority_early(day, profile)
+    return days
 
 
 def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
@@ -526,9 +550,9 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
             week_picks, proven = repaired
             again = relaxations(eligibility, specs, week_picks)
             if _errors(again) < _errors(relaxed):
-                return Selection(week_picks, proven, again)
+                return Selection(align_openers(week_picks, profile), proven, again)
         optimal = False  # the week breaks rules the week model might have kept
-    return Selection(picks, optimal, relaxed)
+    return Selection(align_openers(picks, profile), optimal, relaxed)
 
 
 def _errors(relaxed: Sequence[Relaxation]) -> int:

@@ -176,6 +176,13 @@ _EDB_NEAREST_EQUIPMENT = {
     "sandbag": "weighted",
     "mini-band": "band",
     "safety-squat-bar": "barbell",
+    # strongman kit: bars are barbells, everything else is a heavy object
+    "log": "barbell",
+    "axle": "barbell",
+    "atlas-stone": "weighted",
+    "keg": "weighted",
+    "yoke": "weighted",
+    "farmers-frame": "weighted",
 }
 
 

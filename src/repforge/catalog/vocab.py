@@ -326,6 +326,13 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
             ("bosu-ball", "BOSU ball", "accessory"),
             ("tire", "Tire", "accessory"),
             ("sledgehammer", "Sledgehammer", "accessory"),
+            # Strongman kit
+            ("log", "Log bar", "free-weight"),
+            ("axle", "Axle (fat bar)", "free-weight"),
+            ("atlas-stone", "Atlas stone", "free-weight"),
+            ("yoke", "Yoke", "station"),
+            ("keg", "Keg", "free-weight"),
+            ("farmers-frame", "Farmer's frame", "free-weight"),
             ("weight-vest", "Weight vest", "free-weight"),
             # Home anchors: things nearly every home has, so they count as body weight.
             ("partner", "Partner", "none"),

@@ -116,7 +116,7 @@ PENALTY: Mapping[str, int] = {  # per slack unit; from push-pull-balance on, the
     # frequency day, so a main lift gets its third set before a small muscle its second day in
     # this session (later sessions can still give that day; the week's report says if not).
     "main-lift-slot": 8000,
-    "push-pull-balance": 10,  # per tenth of a set (100 a set)
+    "push-pull-balance": 25,  # per tenth of a set (250 a set): a pull set before a small gap
     "volume-floor": 60,  # per twentieth of a set (1200 a set)
     # per twentieth of a set a priority trails another major muscle by (1200 a set): the
     # validator's priority rule is an error, like a missed floor

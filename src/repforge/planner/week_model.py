@@ -39,7 +39,7 @@ Listing = Sequence[tuple[Candidate, int]]
 # Above this many direct sets a muscle needs 48 h before it is trained hard again (#21).
 HEAVY_DAY_SETS = rx.RECOVERY_HEAVY_SETS
 # Work budget for the week model on CP-SAT's deterministic clock (about seconds on one core).
-WEEK_MODEL_LIMIT = 0.4
+WEEK_MODEL_LIMIT = 0.6
 SEED = 20240601
 
 

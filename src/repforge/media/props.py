@@ -18,6 +18,7 @@ from repforge.media.skeleton import Body
 
 PLATE_RADIUS = 0.225
 BAR = 0.03
+BACKPACK_DEPTH = 0.11  # metres from the spine line to the middle of the pack
 
 
 def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
@@ -187,6 +188,20 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
     if "landmine" in props:
         shapes.append(Line((anchor_x, floor + 0.03), grip, BAR, "kit"))
         shapes.append(Circle(grip, 0.05, "kit"))
+    if "backpack" in props and motion.view == "side":  # a pack worn high on the back
+        pelvis, top = _p(motion, b, "pelvis"), _p(motion, b, "upper_back")
+        dx, dy = top[0] - pelvis[0], top[1] - pelvis[1]
+        k = BACKPACK_DEPTH / max((dx * dx + dy * dy) ** 0.5, 1e-6)
+        normal = (-dy * k, dx * k)  # the back's side: behind an upright figure that faces right
+        low = _between(pelvis, top, 0.35)
+        shapes.append(
+            Line(
+                (low[0] + normal[0], low[1] + normal[1]),
+                (top[0] + normal[0], top[1] + normal[1]),
+                BACKPACK_DEPTH * 1.6,
+                "kit",
+            )
+        )
     if "sliders" in props:
         for side in ("left", "right"):
             f = _p(motion, b, f"ball_{side}")

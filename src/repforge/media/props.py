@@ -75,7 +75,12 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
     if "stability-ball" in props:
         rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)
         shapes.append(Circle((rest[0], rest[1] - BALL_RADIUS), BALL_RADIUS, "kitfar"))
-    if props & {"pull-up-bar", "rings"}:
+    if "pull-up-bar" in props and motion.view == "front":  # the bar runs across, under both hands
+        left, right = _p(motion, first, "grip_left"), _p(motion, first, "grip_right")
+        xs = sorted((left[0], right[0]))
+        y = (left[1] + right[1]) / 2
+        shapes.append(Line((xs[0] - 0.35, y), (xs[1] + 0.35, y), 0.03, "kit"))
+    elif props & {"pull-up-bar", "rings"}:
         grip = _p(motion, first, "grip_left", "grip_right")
         shapes.append(
             Line((grip[0] - 0.5, grip[1] + 0.35), (grip[0] + 0.5, grip[1] + 0.35), 0.03, "kitfar")

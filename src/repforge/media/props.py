@@ -80,6 +80,13 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
         xs = sorted((left[0], right[0]))
         y = (left[1] + right[1]) / 2
         shapes.append(Line((xs[0] - 0.35, y), (xs[1] + 0.35, y), 0.03, "kit"))
+    elif (
+        "pull-up-bar" in props
+        and _p(motion, first, "upper_back")[1] > _p(motion, first, "grip_left", "grip_right")[1]
+    ):  # starting in support on top of the bar (bar dips): a low bar seen end-on, on its post
+        grip = _p(motion, first, "grip_left", "grip_right")
+        shapes.append(Line((grip[0], grip[1]), (grip[0], floor), 0.04, "kitfar"))
+        shapes.append(Circle(grip, 0.035, "kit"))
     elif props & {"pull-up-bar", "rings"}:
         grip = _p(motion, first, "grip_left", "grip_right")
         shapes.append(

@@ -94,3 +94,22 @@ def test_a_pull_up_bar_in_the_front_view_runs_across_under_both_hands() -> None:
         x, y, _ = project("front", body.points[f"grip_{side}"])
         assert min(bar.a[0], bar.b[0]) < x < max(bar.a[0], bar.b[0])
         assert bar.a[1] == pytest.approx(y, abs=0.01)
+
+
+def test_a_bar_you_start_on_top_of_is_drawn_on_a_post_to_the_floor() -> None:
+    motion = Motion.model_validate(
+        {
+            "props": ["pull-up-bar"],
+            "contacts": ["hands-bar"],
+            "keyframes": [
+                {"pose": {"trunk": 14, "hip": 40, "shoulder": 10}},
+                {"pose": {"trunk": 28, "shoulder": -45, "elbow": 100}},
+            ],
+        }
+    )
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    grip = project("side", body.points["grip_left"])
+    floor = grip[1] - 1.0
+    (post,) = [s for s in placed(motion, body, floor) if isinstance(s, Line)]
+    assert post.a[0] == pytest.approx(grip[0], abs=0.01)
+    assert min(post.a[1], post.b[1]) == pytest.approx(floor)

@@ -76,9 +76,9 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
         rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)
         shapes.append(Circle((rest[0], rest[1] - BALL_RADIUS), BALL_RADIUS, "kitfar"))
     if "pull-up-bar" in props and motion.view == "front":  # the bar runs across, under both hands
-        left, right = _p(motion, first, "grip_left"), _p(motion, first, "grip_right")
-        xs = sorted((left[0], right[0]))
-        y = (left[1] + right[1]) / 2
+        near, far = _p(motion, first, "grip_left"), _p(motion, first, "grip_right")
+        xs = sorted((near[0], far[0]))
+        y = (near[1] + far[1]) / 2
         shapes.append(Line((xs[0] - 0.35, y), (xs[1] + 0.35, y), 0.03, "kit"))
     elif (
         "pull-up-bar" in props

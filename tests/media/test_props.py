@@ -8,7 +8,7 @@ import pytest
 
 from repforge.catalog.motion import Motion, missing_props
 from repforge.media import skeleton
-from repforge.media.props import held
+from repforge.media.props import held, placed
 from repforge.media.scene import Circle, Line, project
 
 
@@ -74,3 +74,42 @@ def test_dumbbell_between_the_feet_sits_between_ankle_and_ball_of_foot() -> None
     ball = project("side", body.points["ball_left"])
     assert weight.c == pytest.approx(((ankle[0] + ball[0]) / 2, (ankle[1] + ball[1]) / 2))
     assert missing_props(motion, ("dumbbell",)) == []
+
+
+def test_a_pull_up_bar_in_the_front_view_runs_across_under_both_hands() -> None:
+    motion = Motion.model_validate(
+        {
+            "view": "front",
+            "props": ["pull-up-bar"],
+            "contacts": ["hands-bar"],
+            "keyframes": [
+                {"pose": {"shoulder_abduction": 160, "shoulder_rotation": 90}},
+                {"pose": {"shoulder_abduction": 50, "elbow": 130}},
+            ],
+        }
+    )
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    (bar,) = [s for s in placed(motion, body, 0.0) if isinstance(s, Line)]
+    for side in ("left", "right"):
+        x, y, _ = project("front", body.points[f"grip_{side}"])
+        assert min(bar.a[0], bar.b[0]) < x < max(bar.a[0], bar.b[0])
+        assert bar.a[1] == pytest.approx(y, abs=0.01)
+
+
+def test_a_bar_you_start_on_top_of_is_drawn_on_a_post_to_the_floor() -> None:
+    motion = Motion.model_validate(
+        {
+            "props": ["pull-up-bar"],
+            "contacts": ["hands-bar"],
+            "keyframes": [
+                {"pose": {"trunk": 14, "hip": 40, "shoulder": 10}},
+                {"pose": {"trunk": 28, "shoulder": -45, "elbow": 100}},
+            ],
+        }
+    )
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    grip = project("side", body.points["grip_left"])
+    floor = grip[1] - 1.0
+    (post,) = [s for s in placed(motion, body, floor) if isinstance(s, Line)]
+    assert post.a[0] == pytest.approx(grip[0], abs=0.01)
+    assert min(post.a[1], post.b[1]) == pytest.approx(floor)

@@ -49,6 +49,7 @@ HELD_PROPS = frozenset(
         "dumbbell-feet",
         "landmine",
         "ab-wheel",
+        "backpack",
     }
 )
 PLACED_PROPS = frozenset(
@@ -104,6 +105,11 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "weight-plate": frozenset({"weight-plate"}),
     "medicine-ball": frozenset({"medicine-ball"}),
     "sandbag": frozenset({"medicine-ball"}),
+    # worn: `backpack` on the back; carried in the hands or hugged: a bag at the hands
+    "backpack": frozenset({"backpack", "medicine-ball"}),
+    # one jug in both hands reads as a kettlebell; a jug in each hand as a pair of dumbbells
+    "water-jug": frozenset({"kettlebell", "dumbbells", "dumbbell"}),
+    "jump-rope": frozenset({"band"}),  # a line from the hands under the feet
     "bench": frozenset({"flat-bench", "incline-bench", "decline-bench", "box"}),
     "squat-rack": frozenset({"barbell-back", "barbell"}),
     "smith-machine": frozenset({"barbell-back", "barbell"}),

@@ -271,6 +271,9 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
             ("weight-plate", "Weight plate", "free-weight"),
             ("medicine-ball", "Medicine ball", "free-weight"),
             ("sandbag", "Sandbag", "free-weight"),
+            # Home loads: a backpack filled with books or bottles, a gallon jug of water or sand.
+            ("backpack", "Loaded backpack", "free-weight"),
+            ("water-jug", "Water jug", "free-weight"),
             ("bench", "Bench", "station"),
             ("squat-rack", "Squat rack", "station"),
             ("pull-up-bar", "Pull-up bar", "station"),
@@ -357,7 +360,15 @@ BARBELL_KIT = frozenset({"barbell", "trap-bar"})
 
 EQUIPMENT_PRESETS: Mapping[str, tuple[str, ...]] = {
     "bodyweight": ("bodyweight",),
-    "home-dumbbells": ("bodyweight", "dumbbell", "bench", "exercise-mat", "resistance-band"),
+    "home-dumbbells": (
+        "bodyweight",
+        "dumbbell",
+        "bench",
+        "exercise-mat",
+        "resistance-band",
+        "backpack",
+        "water-jug",
+    ),
     "home-gym": (
         "bodyweight",
         "barbell",
@@ -375,6 +386,8 @@ EQUIPMENT_PRESETS: Mapping[str, tuple[str, ...]] = {
         "jump-rope",
         "sliders",
         "stability-ball",
+        "backpack",
+        "water-jug",
     ),
     "full-gym": tuple(e.slug for e in EQUIPMENT.terms),
 }

@@ -18,6 +18,7 @@ from repforge.media.skeleton import Body
 
 PLATE_RADIUS = 0.225
 BAR = 0.03
+BACKPACK_DEPTH = 0.11  # metres from the spine line to the middle of the pack
 
 
 def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
@@ -74,7 +75,19 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
     if "stability-ball" in props:
         rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)
         shapes.append(Circle((rest[0], rest[1] - BALL_RADIUS), BALL_RADIUS, "kitfar"))
-    if props & {"pull-up-bar", "rings"}:
+    if "pull-up-bar" in props and motion.view == "front":  # the bar runs across, under both hands
+        near, far = _p(motion, first, "grip_left"), _p(motion, first, "grip_right")
+        xs = sorted((near[0], far[0]))
+        y = (near[1] + far[1]) / 2
+        shapes.append(Line((xs[0] - 0.35, y), (xs[1] + 0.35, y), 0.03, "kit"))
+    elif (
+        "pull-up-bar" in props
+        and _p(motion, first, "upper_back")[1] > _p(motion, first, "grip_left", "grip_right")[1]
+    ):  # starting in support on top of the bar (bar dips): a low bar seen end-on, on its post
+        grip = _p(motion, first, "grip_left", "grip_right")
+        shapes.append(Line((grip[0], grip[1]), (grip[0], floor), 0.04, "kitfar"))
+        shapes.append(Circle(grip, 0.035, "kit"))
+    elif props & {"pull-up-bar", "rings"}:
         grip = _p(motion, first, "grip_left", "grip_right")
         shapes.append(
             Line((grip[0] - 0.5, grip[1] + 0.35), (grip[0] + 0.5, grip[1] + 0.35), 0.03, "kitfar")
@@ -187,6 +200,20 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
     if "landmine" in props:
         shapes.append(Line((anchor_x, floor + 0.03), grip, BAR, "kit"))
         shapes.append(Circle(grip, 0.05, "kit"))
+    if "backpack" in props and motion.view == "side":  # a pack worn high on the back
+        pelvis, top = _p(motion, b, "pelvis"), _p(motion, b, "upper_back")
+        dx, dy = top[0] - pelvis[0], top[1] - pelvis[1]
+        k = BACKPACK_DEPTH / max((dx * dx + dy * dy) ** 0.5, 1e-6)
+        normal = (-dy * k, dx * k)  # the back's side: behind an upright figure that faces right
+        low = _between(pelvis, top, 0.35)
+        shapes.append(
+            Line(
+                (low[0] + normal[0], low[1] + normal[1]),
+                (top[0] + normal[0], top[1] + normal[1]),
+                BACKPACK_DEPTH * 1.6,
+                "kit",
+            )
+        )
     if "sliders" in props:
         for side in ("left", "right"):
             f = _p(motion, b, f"ball_{side}")

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Joints an author may set. Limb joints take a `_left`/`_right` suffix for one side only.
 AXIAL_JOINTS = ("trunk", "trunk_side", "trunk_twist", "neck", "shrug")
@@ -27,6 +27,8 @@ SIDES = ("left", "right")
 JOINT_NAMES = frozenset(
     AXIAL_JOINTS + LIMB_JOINTS + tuple(f"{j}_{s}" for j in LIMB_JOINTS for s in SIDES)
 )
+
+FLIGHT_LIMIT = 1.5  # metres: a box jump rises about 0.6 and travels about 0.6
 
 # Props the renderer draws. Held props follow the hands (or the upper back); placed props
 # stay where the contacts put them at the first keyframe.
@@ -49,6 +51,10 @@ HELD_PROPS = frozenset(
         "dumbbell-feet",
         "landmine",
         "ab-wheel",
+        "battle-ropes",
+        "jump-rope",
+        "wrist-roller",
+        "neck-harness",
     }
 )
 PLACED_PROPS = frozenset(
@@ -69,6 +75,17 @@ PLACED_PROPS = frozenset(
         "rings",
         "parallettes",
         "foam-roller",
+        "sled",
+        "ski-erg",
+        "treadmill",
+        "bike",
+        "elliptical",
+        "stair-climber",
+        "hack-squat",
+        "hip-thrust-machine",
+        "calf-machine",
+        "door",
+        "table",
     }
 )
 PROPS = HELD_PROPS | PLACED_PROPS
@@ -126,6 +143,23 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "foam-roller": frozenset({"foam-roller"}),
     "exercise-mat": frozenset({"mat"}),
     "safety-squat-bar": frozenset({"barbell-back"}),
+    "sled": frozenset({"sled"}),
+    "battle-ropes": frozenset({"battle-ropes"}),
+    "jump-rope": frozenset({"jump-rope"}),
+    "wrist-roller": frozenset({"wrist-roller"}),
+    "neck-harness": frozenset({"neck-harness"}),
+    "ski-erg": frozenset({"ski-erg"}),
+    "treadmill": frozenset({"treadmill"}),
+    "stationary-bike": frozenset({"bike"}),
+    "elliptical": frozenset({"elliptical"}),
+    "stair-climber": frozenset({"stair-climber"}),
+    "hack-squat-machine": frozenset({"hack-squat"}),
+    "hip-thrust-machine": frozenset({"hip-thrust-machine"}),
+    "calf-raise-machine": frozenset({"calf-machine", "machine"}),
+    "door": frozenset({"door"}),
+    "table": frozenset({"table"}),
+    "towel": frozenset({"door", "sliders"}),  # a towel tied to a door, or sliding under the feet
+    "sturdy-furniture": frozenset({"box", "flat-bench"}),
 }
 
 
@@ -136,6 +170,16 @@ class Keyframe(BaseModel):
 
     pose: dict[str, float]
     seconds: float = Field(default=1.0, ge=0.2, le=8)
+    # metres (forward, up) the whole figure moves away from where its contacts would hold it:
+    # a flight phase (jumps, hops, skips). While it is not (0, 0) every contact is released.
+    flight: tuple[float, float] = (0.0, 0.0)
+
+    @field_validator("flight")
+    @classmethod
+    def _flight(cls, flight: tuple[float, float]) -> tuple[float, float]:
+        if any(abs(v) > FLIGHT_LIMIT for v in flight):
+            raise ValueError(f"flight moves at most {FLIGHT_LIMIT:g} m each way")
+        return flight
 
     @field_validator("pose")
     @classmethod
@@ -156,6 +200,19 @@ class Motion(BaseModel):
     props: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     keyframes: tuple[Keyframe, ...] = Field(min_length=2, max_length=4)
+
+    @model_validator(mode="after")
+    def _grounded_start(self) -> Motion:
+        if self.keyframes[0].flight != (0.0, 0.0):
+            raise ValueError(
+                "the first keyframe sets where the contacts are: it cannot be in flight"
+            )
+        return self
+
+    @property
+    def has_flight(self) -> bool:
+        """Whether some keyframe lifts the figure off its contacts."""
+        return any(k.flight != (0.0, 0.0) for k in self.keyframes)
 
     @field_validator("props")
     @classmethod

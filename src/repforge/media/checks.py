@@ -35,6 +35,9 @@ RANGE_OF_MOTION: Mapping[str, tuple[float, float]] = {
 FLOOR_TOLERANCE = 0.04  # metres: a stroke's half-width may touch the floor line
 CONTACT_TOLERANCE = 0.06  # metres: about a hand's width; less than that reads as planted
 SAMPLE_FPS = 10.0
+# Patterns whose feet really leave the ground; elsewhere a flight offset would only hide a
+# contact that slides (docs/motion.md, "Flight").
+FLIGHT_PATTERNS = frozenset({"jump", "locomotion", "olympic-lift"})
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ def travel(motion: Motion) -> dict[str, float]:
     """Largest swing of each joint across the keyframes, per joint name (larger side)."""
     poses = skeleton.resolve(motion)
     out: dict[str, float] = {}
-    names = {j for p in poses for j in p}
+    names = {j for p in poses for j in p} - set(skeleton.FLIGHT_KEYS)
     for joint in names:
         base = joint.removesuffix("_left").removesuffix("_right")
         values = [p.get(joint, 0.0) for p in poses]
@@ -224,7 +227,8 @@ def floor_problems(motion: Motion) -> list[str]:
 def contact_problems(motion: Motion) -> list[str]:
     """Contacts that drift during the loop, or floor contacts that do not touch the floor."""
     frames = skeleton.timeline(motion, SAMPLE_FPS)
-    bodies = bodies_at(motion, frames)
+    # a flight phase releases every contact: only grounded moments are held to them
+    bodies = bodies_at(motion, [f for f in frames if not skeleton.in_flight(f)])
     keybodies = bodies_at(motion, skeleton.resolve(motion))
     floor = floor_level(motion, keybodies)
     found = []
@@ -262,6 +266,16 @@ def check_motion(item: Parsed) -> list[Problem]:
     problems += [
         Problem(name, item.line_of("motion", "contacts"), m) for m in contact_problems(motion)
     ]
+    if motion.has_flight and ex.pattern not in FLIGHT_PATTERNS:
+        problems.append(
+            Problem(
+                name,
+                item.line_of("motion", "keyframes"),
+                f"{_article(ex.pattern)} {ex.pattern} cannot use flight; only "
+                + ", ".join(sorted(FLIGHT_PATTERNS))
+                + " leave the ground",
+            )
+        )
     rule = pattern_rule(ex.pattern, ex.force, ex.mechanic)
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(

@@ -46,6 +46,8 @@ CONTACT_POINT = {
 }
 
 PLANTED = ("floor", "box")  # surfaces a foot stands flat on unless the ankle is given
+# Pose keys carrying a keyframe's flight offset (metres forward, up); not joints.
+FLIGHT_KEYS = ("flight_x", "flight_y")
 Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]
 Pose = Mapping[str, float]
@@ -119,6 +121,8 @@ def resolve(motion: Motion) -> list[dict[str, float]]:
     for frame in motion.keyframes:
         current = {**current, **frame.pose}
         full = dict(current)
+        if frame.flight != (0.0, 0.0):
+            full.update(zip(FLIGHT_KEYS, frame.flight, strict=True))
         for side in flat:
             full[f"ankle_{side}"] = flat_foot_ankle(full, side)
         poses.append(full)
@@ -209,17 +213,30 @@ def centre(b: Body, names: Sequence[str]) -> Vec:
     )
 
 
+def in_flight(pose: Pose) -> bool:
+    """Whether this pose is lifted off its contacts (some of a flight offset remains)."""
+    return any(abs(pose.get(k, 0.0)) > 1e-9 for k in FLIGHT_KEYS)
+
+
 def pinned(motion: Motion, poses: Sequence[Pose]) -> list[Body]:
-    """Bodies for `poses`, moved so the first contact stays where it is in the first pose."""
+    """Bodies for `poses`, moved so the first contact stays where it is in the first pose.
+
+    A pose in flight is moved on by its flight offset (forward, up) from that position.
+    """
     bodies = [body(p) for p in poses]
     if not motion.contacts:
-        return bodies
-    names, _ = contact_points(motion.contacts[0])
-    anchor = centre(bodies[0], names)
+        anchor_names: list[str] = []
+    else:
+        anchor_names, _ = contact_points(motion.contacts[0])
     out = []
-    for b in bodies:
-        here = centre(b, names)
-        out.append(b.shifted((anchor[0] - here[0], anchor[1] - here[1], anchor[2] - here[2])))
+    for pose, b in zip(poses, bodies, strict=True):
+        dx, dy, dz = 0.0, 0.0, 0.0
+        if anchor_names:
+            anchor, here = centre(bodies[0], anchor_names), centre(b, anchor_names)
+            dx, dy, dz = anchor[0] - here[0], anchor[1] - here[1], anchor[2] - here[2]
+        dx += pose.get(FLIGHT_KEYS[0], 0.0)
+        dy += pose.get(FLIGHT_KEYS[1], 0.0)
+        out.append(b.shifted((dx, dy, dz)) if (dx, dy, dz) != (0.0, 0.0, 0.0) else b)
     return out
 
 

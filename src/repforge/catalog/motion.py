@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Joints an author may set. Limb joints take a `_left`/`_right` suffix for one side only.
-AXIAL_JOINTS = ("trunk", "trunk_side", "trunk_twist", "neck", "shrug")
+AXIAL_JOINTS = ("trunk", "trunk_side", "trunk_twist", "neck", "neck_side", "shrug")
 LIMB_JOINTS = (
     "shoulder",
     "shoulder_abduction",
@@ -55,6 +55,12 @@ HELD_PROPS = frozenset(
         "jump-rope",
         "wrist-roller",
         "neck-harness",
+        "band-high",
+        "band-mid",
+        "band-low",
+        "band-back",
+        "knee-strap",
+        "head-strap",
     }
 )
 PLACED_PROPS = frozenset(
@@ -135,7 +141,9 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "plyo-box": frozenset({"box"}),
     "landmine": frozenset({"landmine"}),
     "cable-machine": frozenset({"cable-high", "cable-mid", "cable-low"}),
-    "resistance-band": frozenset({"band", "band-hands"}),
+    "resistance-band": frozenset(
+        {"band", "band-hands", "band-high", "band-mid", "band-low", "band-back"}
+    ),
     "mini-band": frozenset({"band", "mini-band"}),
     "sliders": frozenset({"sliders"}),
     "stability-ball": frozenset({"stability-ball"}),

@@ -21,13 +21,14 @@ RANGE_OF_MOTION: Mapping[str, tuple[float, float]] = {
     "trunk_side": (-180, 180),
     "trunk_twist": (-60, 60),
     "neck": (-60, 50),
+    "neck_side": (-45, 45),
     "shrug": (-10, 40),
     "shoulder": (-60, 185),
     "shoulder_abduction": (-30, 185),
     "shoulder_rotation": (-70, 90),
     "elbow": (-5, 150),
     "wrist": (-70, 80),
-    "hip": (-30, 140),
+    "hip": (-45, 140),
     "hip_abduction": (-30, 50),
     "knee": (-5, 155),
     "ankle": (-55, 45),
@@ -121,7 +122,10 @@ PATTERN_RULES: Mapping[str, Rule] = {
         "the upper arm rotates at least 40 degrees", lambda t: _r("shoulder_rotation")(t) >= 40
     ),
     "wrist": Rule("the wrist travels at least 40 degrees", lambda t: _r("wrist")(t) >= 40),
-    "neck": Rule("the neck travels at least 20 degrees", lambda t: _r("neck")(t) >= 20),
+    "neck": Rule(
+        "the neck travels at least 20 degrees (forward, back or sideways)",
+        lambda t: _r("neck", "neck_side")(t) >= 20,
+    ),
     "jump": Rule(
         "hip and knee each travel at least 40 degrees (a squat jump), or the ankle 25 (a hop),"
         " or the legs open 20 sideways (a jumping jack)",

@@ -34,6 +34,8 @@ def anchor(motion: Motion, bodies: Sequence[Body]) -> float | None:
     if not props & ANCHORED:
         return None
     front = max(_xs(motion, bodies))
+    if "door" in props and props & {"band-high", "band-mid", "band-low"}:
+        return front + 0.6  # a band shut in the door, which the band tower spot takes
     if "door" in props:  # the door edge: at the hands, or a towel's length beyond them
         grip = _p(motion, bodies[0], "grip_left", "grip_right")
         return grip[0] + (0.35 if "towel" in props else 0.03)
@@ -53,6 +55,13 @@ def placed(motion: Motion, first: Body, floor: float, at: float | None) -> list[
     feet = _p(motion, first, "ball_left", "ball_right")
     heels = _p(motion, first, "heel_left", "heel_right")
     shoulder = _p(motion, first, "shoulder_left", "shoulder_right")
+    for contact in motion.contacts:  # a wall behind whatever leans or presses on it
+        if contact.endswith("-wall"):
+            names, gap = skeleton.contact_points(contact)
+            x = _p(motion, first, *names)[0]
+            x = x + gap if x >= pelvis[0] else x - gap - 0.08
+            shapes.append(Rect(x, floor + 2.3, 0.08, 2.3, "kitfar"))
+            break
     if "sled" in props:
         x = grip[0] + 0.1 if "hands-handles" in motion.contacts else (at or 0.0) + 0.35
         shapes.append(Rect(x - 0.35, floor + 0.12, 0.7, 0.1, "kit"))  # the sled with its plates

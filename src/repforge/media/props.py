@@ -17,6 +17,16 @@ from repforge.media.scene import (
 from repforge.media.skeleton import Body
 
 PLATE_RADIUS = 0.225
+# Anchor heights (metres over the floor) of cables from a tower and bands tied to a post or door.
+CABLE_HEIGHTS = {
+    "cable-high": 2.0,
+    "cable-mid": 1.0,
+    "cable-low": 0.15,
+    "band-high": 1.9,
+    "band-mid": 1.0,
+    "band-low": 0.45,
+}
+BANDS = frozenset({"band-high", "band-mid", "band-low"})
 BAR = 0.03
 
 
@@ -155,17 +165,28 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
     if "kettlebell" in props:
         shapes.append(Line(grip, (grip[0], grip[1] - 0.1), 0.02, "kit"))
         shapes.append(Circle((grip[0], grip[1] - 0.17), 0.1, "kit"))
-    if "medicine-ball" in props:
-        shapes.append(Circle(grip, 0.13, "kit"))
+    if "medicine-ball" in props:  # in the hands, or squeezed between the knees
+        at = _p(motion, b, "knee_left", "knee_right") if "knees-ball" in motion.contacts else grip
+        shapes.append(Circle(at, 0.13, "kit"))
     if "weight-plate" in props:
         shapes.append(Circle(grip, 0.2, "kitfar"))
     if "ab-wheel" in props:
         shapes.append(Circle((grip[0], floor + 0.1), 0.1, "kit"))
-    # an ankle strap moves the cable from the hands to the working (left) ankle
-    handle = _p(motion, b, "ankle_left") if "ankle-strap" in props else grip
-    for prop, height in (("cable-high", 2.0), ("cable-mid", 1.0), ("cable-low", 0.15)):
+    # an ankle strap moves the cable from the hands to the working (left) ankle, a knee strap
+    # (a band looped behind the knees) to the knees, a head strap to the head
+    handle = grip
+    if "ankle-strap" in props:
+        handle = _p(motion, b, "ankle_left")
+    elif "knee-strap" in props:
+        handle = _p(motion, b, "knee_left", "knee_right")
+    elif "head-strap" in props:
+        handle = _p(motion, b, "head")
+    for prop, height in CABLE_HEIGHTS.items():
         if prop in props:
-            shapes.append(Line((anchor_x, floor + height), handle, 0.012, "kit"))
+            width = 0.012 if prop.startswith("cable") else 0.022
+            shapes.append(Line((anchor_x, floor + height), handle, width, "kit"))
+    if "band-back" in props:  # a band around the upper back to both hands (band presses)
+        shapes.append(Line(_p(motion, b, "upper_back"), grip, 0.022, "kit"))
     if "band" in props:
         feet = _p(motion, b, "ball_left", "ball_right")
         shapes.append(Line(grip, feet, 0.02, "kit"))
@@ -200,9 +221,15 @@ def cable_stack(motion: Motion, bodies: Sequence[Body], floor: float) -> tuple[f
     props = set(motion.props)
     if "landmine" in props:
         return min(xs) - 0.9, []
-    if not props & {"cable-high", "cable-mid", "cable-low"}:
+    if not props & set(CABLE_HEIGHTS):
         return 0.0, []
     x = max(xs) + 0.6
+    if not props & {"cable-high", "cable-mid", "cable-low"}:
+        # a band tied to a post (or to a door, drawn by the kit): the post only
+        if "door" in props:
+            return x, []
+        top = max(h for p, h in CABLE_HEIGHTS.items() if p in props) + 0.1
+        return x, [Rect(x, floor + top, 0.05, top, "kitfar")]
     return x, [
         Rect(x - 0.04, floor + 2.1, 0.22, 2.1, "kitfar"),
         Circle((x, floor + 2.0), 0.04, "kit"),

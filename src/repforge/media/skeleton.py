@@ -148,7 +148,8 @@ def body(pose: Pose) -> Body:
     pelvis: Vec = (0.0, 0.0, 0.0)
     spine = _apply(trunk, UP)
     neck_base = _add(pelvis, spine, TRUNK)
-    head_dir = _apply(_mul(trunk, _rz(-pose.get("neck", 0.0))), UP)
+    head = _mul(trunk, _rz(-pose.get("neck", 0.0)))
+    head_dir = _apply(_mul(head, _rx(pose.get("neck_side", 0.0))), UP)
     shrug = SHRUG_RISE * math.sin(math.radians(pose.get("shrug", 0.0)))
     points: dict[str, Vec] = {
         "pelvis": pelvis,

@@ -61,6 +61,8 @@ HELD_PROPS = frozenset(
         "band-back",
         "knee-strap",
         "head-strap",
+        "towel",
+        "dip-belt",
     }
 )
 PLACED_PROPS = frozenset(
@@ -99,6 +101,7 @@ PROPS = HELD_PROPS | PLACED_PROPS
 # A contact is `<body part>-<surface>`: that body point stays where it is at the first keyframe.
 CONTACT_BODY = (
     "feet",
+    "heels",
     "left-foot",
     "right-foot",
     "hands",
@@ -122,9 +125,10 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "barbell": frozenset({"barbell", "barbell-back", "landmine"}),
     "ez-bar": frozenset({"barbell"}),
     "trap-bar": frozenset({"barbell"}),
-    "dumbbell": frozenset({"dumbbells", "dumbbell", "dumbbell-feet"}),
-    "kettlebell": frozenset({"kettlebell"}),
-    "weight-plate": frozenset({"weight-plate"}),
+    "dumbbell": frozenset({"dumbbells", "dumbbell", "dumbbell-feet", "dip-belt"}),
+    "kettlebell": frozenset({"kettlebell", "dip-belt"}),
+    # a plate in the hands, on a dip belt, a neck harness or a wrist roller's cord
+    "weight-plate": frozenset({"weight-plate", "dip-belt", "neck-harness", "wrist-roller"}),
     "medicine-ball": frozenset({"medicine-ball"}),
     "sandbag": frozenset({"medicine-ball"}),
     "bench": frozenset({"flat-bench", "incline-bench", "decline-bench", "box"}),
@@ -166,7 +170,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "calf-raise-machine": frozenset({"calf-machine", "machine"}),
     "door": frozenset({"door"}),
     "table": frozenset({"table"}),
-    "towel": frozenset({"door", "sliders"}),  # a towel tied to a door, or sliding under the feet
+    "towel": frozenset({"towel", "sliders"}),  # a towel to pull on, or sliding under the feet
     "sturdy-furniture": frozenset({"box", "flat-bench"}),
 }
 

@@ -158,13 +158,43 @@ PATTERN_RULES: Mapping[str, Rule] = {
 
 
 _SHOULDER_ONLY = Rule(
-    "the shoulder travels at least 40 degrees while the trunk turns under 15",
-    lambda t: _shoulder(t) >= 40 and _trunk(t) < 15,
+    "the shoulder travels at least 40 degrees (or the shoulder blades 20, in a scapular drill)"
+    " while the trunk turns under 15",
+    lambda t: (_shoulder(t) >= 40 or _r("shrug")(t) >= 20) and _trunk(t) < 15,
+)
+_ELBOW_LED_RAISE = Rule(
+    "the shoulder travels at least 50 degrees while the trunk turns under 15",
+    lambda t: _shoulder(t) >= 50 and _trunk(t) < 15,
+)
+_FLOOR_RAISE = Rule(
+    "the shoulder travels or rotates at least 15 degrees (the floor stops the arms below)",
+    lambda t: _r("shoulder", "shoulder_abduction", "shoulder_rotation")(t) >= 15,
 )
 _ARM_PATTERNS = {"horizontal-push", "vertical-push", "horizontal-pull", "vertical-pull"}
+_RAISES = {"lateral-raise", "front-raise", "reverse-fly", "chest-fly"}
 
 
-def pattern_rule(pattern: str, force: str, mechanic: str) -> Rule | None:
+def prone_on_floor(motion: Motion) -> bool:
+    """Lying face down on the floor throughout (the floor caps a raise's range)."""
+    trunks = [p.get("trunk", 0.0) for p in skeleton.resolve(motion)]
+    return "hips-floor" in motion.contacts and min(trunks) >= 75
+
+
+_SEATED_FLEXION = Rule(
+    "the hip travels at least 30 degrees (from a seated start, near the end of its flexion)",
+    lambda t: _hip(t) >= 30,
+)
+
+
+def seated_start(motion: Motion) -> bool:
+    """Both hips flexed 80 degrees or more at the start, as when sitting on the floor."""
+    first = skeleton.resolve(motion)[0]
+    return min(skeleton.angle(first, "hip", side) for side in SIDES) >= 80
+
+
+def pattern_rule(
+    pattern: str, force: str, mechanic: str, prone: bool = False, seated: bool = False
+) -> Rule | None:
     """The rule for a pattern and exercise kind (see docs/motion.md)."""
     if pattern.startswith("anti-"):
         # the trunk's orientation stands in for a braced spine only in a hold; in a rollout or
@@ -173,10 +203,18 @@ def pattern_rule(pattern: str, force: str, mechanic: str) -> Rule | None:
     if force == "static":
         return None  # a hold (wall sit, carry, stretch) shows a position, not a repetition
     if pattern in _ARM_PATTERNS and mechanic == "isolation":
-        # straight-arm pulldowns and pullovers: the shoulder does the work, the elbow stays set
+        # straight-arm pulldowns and pullovers: the shoulder does the work, the elbow stays set;
+        # scapular pull-ups and push-ups move only the shoulder blades
         return _SHOULDER_ONLY
-    if pattern in _ARM_PATTERNS and mechanic == "isolation":
-        return _SHOULDER_ONLY
+    if prone and (pattern in _RAISES or pattern == "shoulder-rotation"):
+        # Y, T and W raises lying on the floor: the arms lift a few inches off it
+        return _FLOOR_RAISE
+    if pattern == "hip-flexion" and seated:
+        # a seated leg lift starts at 90 degrees of flexion, which ends near 130 with a long leg
+        return _SEATED_FLEXION
+    if pattern in _RAISES and mechanic == "compound":
+        # an upright row raises the arms by leading with bending elbows
+        return _ELBOW_LED_RAISE
     return PATTERN_RULES.get(pattern)
 
 
@@ -280,7 +318,9 @@ def check_motion(item: Parsed) -> list[Problem]:
                 + " leave the ground",
             )
         )
-    rule = pattern_rule(ex.pattern, ex.force, ex.mechanic)
+    rule = pattern_rule(
+        ex.pattern, ex.force, ex.mechanic, prone_on_floor(motion), seated_start(motion)
+    )
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(
             Problem(

@@ -182,6 +182,12 @@ def held(motion: Motion, b: Body, floor: float, at: float | None) -> list[Shape]
         shapes.append(Line(grip, (at, floor + 0.3), 0.02, "kit"))
     if "door" in props and "towel" in props and at is not None:
         shapes.append(Line(grip, (at, grip[1]), 0.035, "kit"))
+    if "dip-belt" in props:  # a chain from the hips to a weight hanging between the thighs
+        hips = _p(motion, b, "pelvis")
+        knees = _p(motion, b, "knee_left", "knee_right")
+        hang = (hips[0] + (knees[0] - hips[0]) * 0.3, min(hips[1], knees[1]) - 0.15)
+        shapes.append(Line(hips, hang, 0.015, "kit"))
+        shapes.append(Circle((hang[0], hang[1] - 0.1), 0.11, "kitfar"))
     if "jump-rope" in props:
         low = min(_p(motion, b, f"{p}_{s}")[1] for p in ("ball", "heel") for s in ("left", "right"))
         feet = _p(motion, b, "ball_left", "heel_left")

@@ -86,14 +86,14 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
         shapes.append(Circle((rest[0], rest[1] - BALL_RADIUS), BALL_RADIUS, "kitfar"))
     if props & {"pull-up-bar", "rings"}:
         grip = _p(motion, first, "grip_left", "grip_right")
-        shapes.append(
-            Line((grip[0] - 0.5, grip[1] + 0.35), (grip[0] + 0.5, grip[1] + 0.35), 0.03, "kitfar")
-        )
+        # rings hang on straps from a bar above the head, however low the rings are set
+        top = grip[1] + 0.35 if "pull-up-bar" in props else max(grip[1] + 0.35, floor + 2.3)
+        shapes.append(Line((grip[0] - 0.5, top), (grip[0] + 0.5, top), 0.03, "kitfar"))
         if "rings" in props:
-            shapes.append(Line((grip[0], grip[1] + 0.35), (grip[0], grip[1] + 0.1), 0.015, "kit"))
+            shapes.append(Line((grip[0], top), (grip[0], grip[1] + 0.1), 0.015, "kit"))
             shapes.append(Circle((grip[0], grip[1]), 0.09, "kitfar"))
         else:
-            shapes.append(Line((grip[0], grip[1] + 0.35), grip, 0.03, "kit"))
+            shapes.append(Line((grip[0], top), grip, 0.03, "kit"))
             shapes.append(Circle(grip, 0.035, "kit"))
     if "dip-bars" in props:
         grip = _p(motion, first, "grip_left", "grip_right")

@@ -29,6 +29,7 @@ HIP_HALF_WIDTH = 0.09
 # How far the touching surface sits from the body point of each contact (half the thickness).
 CONTACT_POINT = {
     "feet": ("ball", 0.03),
+    "heels": ("heel", 0.03),  # heels down, toes up: inverted rows, heel-supported bridges
     "left-foot": ("ball", 0.03),
     "right-foot": ("ball", 0.03),
     "hands": ("grip", 0.03),
@@ -116,11 +117,16 @@ def resolve(motion: Motion) -> list[dict[str, float]]:
         if {"ankle", f"ankle_{side}"}.isdisjoint(stated)
         and any(c in (f"feet-{s}", f"{side}-foot-{s}") for c in motion.contacts for s in PLANTED)
     ]
+    # a sided joint first written in a later keyframe starts from the shared value, not from 0
+    sided = {j for j in stated if j.endswith(("_left", "_right"))}
     poses: list[dict[str, float]] = []
     current: dict[str, float] = {}
     for frame in motion.keyframes:
         current = {**current, **frame.pose}
         full = dict(current)
+        for joint in sided - set(full):
+            base, _, side = joint.rpartition("_")
+            full[joint] = angle(full, base, side)
         if frame.flight != (0.0, 0.0):
             full.update(zip(FLIGHT_KEYS, frame.flight, strict=True))
         for side in flat:

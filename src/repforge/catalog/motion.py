@@ -183,13 +183,19 @@ class Keyframe(BaseModel):
     pose: dict[str, float]
     seconds: float = Field(default=1.0, ge=0.2, le=8)
     # metres (forward, up) the whole figure moves away from where its contacts would hold it:
-    # a flight phase (jumps, hops, skips). While it is not (0, 0) every contact is released.
-    flight: tuple[float, float] = (0.0, 0.0)
+    # metres (forward, up, to the figure's left) the whole figure moves away from where its
+    # contacts would hold it: a flight phase (jumps, hops, bounds). While it is not zero every
+    # contact is released. Written [forward, up] or [forward, up, left].
+    flight: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
-    @field_validator("flight")
+    @field_validator("flight", mode="before")
     @classmethod
-    def _flight(cls, flight: tuple[float, float]) -> tuple[float, float]:
-        if any(abs(v) > FLIGHT_LIMIT for v in flight):
+    def _flight(cls, flight: object) -> object:
+        if isinstance(flight, list | tuple) and len(flight) == 2:
+            flight = (*flight, 0.0)
+        if isinstance(flight, list | tuple) and any(
+            isinstance(v, int | float) and abs(v) > FLIGHT_LIMIT for v in flight
+        ):
             raise ValueError(f"flight moves at most {FLIGHT_LIMIT:g} m each way")
         return flight
 
@@ -215,7 +221,7 @@ class Motion(BaseModel):
 
     @model_validator(mode="after")
     def _grounded_start(self) -> Motion:
-        if self.keyframes[0].flight != (0.0, 0.0):
+        if any(self.keyframes[0].flight):
             raise ValueError(
                 "the first keyframe sets where the contacts are: it cannot be in flight"
             )
@@ -224,7 +230,7 @@ class Motion(BaseModel):
     @property
     def has_flight(self) -> bool:
         """Whether some keyframe lifts the figure off its contacts."""
-        return any(k.flight != (0.0, 0.0) for k in self.keyframes)
+        return any(any(k.flight) for k in self.keyframes)
 
     @field_validator("props")
     @classmethod

@@ -115,25 +115,10 @@ def placed(motion: Motion, first: Body, floor: float, at: float | None) -> list[
                 Rect(x + 0.28 * step, floor + 0.2 * (step + 1), 0.3, 0.2 * (step + 1), "kitfar")
             )
         shapes.append(Line((grip[0] + 0.1, floor + 0.2), (grip[0], grip[1]), 0.04, "kit"))
-    if "hack-squat" in props:
-        back = _p(motion, first, "upper_back")
-        dx, dy = back[0] - pelvis[0], back[1] - pelvis[1]
-        size = math.hypot(dx, dy) or 1.0
-        nx, ny = -dy / size * 0.11, dx / size * 0.11  # behind the back
-        shapes.append(
-            Line(
-                (pelvis[0] + nx - dx * 0.3, pelvis[1] + ny - dy * 0.3),
-                (back[0] + nx + dx * 0.4, back[1] + ny + dy * 0.4),
-                0.08,
-                "kit",
-            )
-        )
-        shapes.append(Circle((shoulder[0] + 0.02, shoulder[1] + 0.08), 0.06, "kit"))
+    if "hack-squat" in props:  # the angled foot plate (the back pad rides with the body)
         plate = min(heels[0], feet[0]) - 0.1, max(heels[0], feet[0]) + 0.12
         shapes.append(Line((plate[0], floor - 0.01), (plate[1], floor + 0.1), 0.05, "kit"))
-        shapes.append(
-            Line((back[0] + nx * 2, back[1] + ny * 2), (plate[0] - 0.4, floor), 0.05, "kitfar")
-        )
+        shapes.append(Line((plate[0], floor), (plate[0] - 0.5, floor), 0.05, "kitfar"))
     if "calf-machine" in props:
         shapes.append(Rect(min(feet[0], heels[0]) + 0.05, floor, 0.3, 0.08, "kit"))
         pole = shoulder[0] - 0.35
@@ -172,8 +157,9 @@ def held(motion: Motion, b: Body, floor: float, at: float | None) -> list[Shape]
     shapes: list[Shape] = []
     grip = _p(motion, b, "grip_left", "grip_right")
     if "battle-ropes" in props and at is not None:
-        shoulder = _p(motion, b, "shoulder_left", "shoulder_right")
-        amplitude = (grip[1] - (shoulder[1] - 0.45)) * 0.8
+        # the wave's crest follows the hands: high hands throw a high wave
+        hips = _p(motion, b, "pelvis")
+        amplitude = 0.08 + (grip[1] - hips[1]) * 0.5
         shapes += _wave(grip, (at, floor + 0.35), amplitude, 2.0)
     if "ski-erg" in props and at is not None:
         shapes.append(Line((at, floor + 2.05), grip, 0.015, "kit"))
@@ -207,6 +193,16 @@ def held(motion: Motion, b: Body, floor: float, at: float | None) -> list[Shape]
     if "hip-thrust-machine" in props:
         hips = _p(motion, b, "pelvis")
         shapes.append(Circle((hips[0], hips[1] + 0.13), 0.06, "kit"))
+    if "hack-squat" in props:  # the back pad and shoulder pads ride with the body
+        hips, back = _p(motion, b, "pelvis"), _p(motion, b, "upper_back")
+        dx, dy = back[0] - hips[0], back[1] - hips[1]
+        size = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / size * 0.12, dx / size * 0.12  # behind the back
+        low = (hips[0] + nx - dx * 0.3, hips[1] + ny - dy * 0.3)
+        high = (back[0] + nx + dx * 0.45, back[1] + ny + dy * 0.45)
+        shapes.append(Line(low, high, 0.08, "kit"))
+        shoulder = _p(motion, b, "shoulder_left", "shoulder_right")
+        shapes.append(Circle((shoulder[0], shoulder[1] + 0.07), 0.05, "kit"))
     if "calf-machine" in props:
         shoulder = _p(motion, b, "shoulder_left", "shoulder_right")
         shapes.append(Rect(shoulder[0] - 0.35, shoulder[1] + 0.1, 0.45, 0.07, "kit"))

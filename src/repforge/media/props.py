@@ -8,6 +8,7 @@ from repforge.catalog.motion import Motion
 from repforge.media import skeleton
 from repforge.media.scene import (
     BALL_RADIUS,
+    BOX_HEIGHT,
     Circle,
     Line,
     Rect,
@@ -48,6 +49,15 @@ def _contact(motion: Motion, b: Body, surface: str) -> tuple[float, float] | Non
     return None
 
 
+def _landing(motion: Motion, first: Body, floor: float) -> tuple[float, float] | None:
+    """Where a jump lands on a box: under the feet of the highest flight that clears one."""
+    high = max(motion.keyframes, key=lambda k: k.flight[1])
+    if high.flight[1] < BOX_HEIGHT - 0.05:
+        return None
+    feet = _p(motion, first, "ball_left", "ball_right", "heel_left", "heel_right")
+    return feet[0] + high.flight[0 if motion.view == "side" else 2], floor + BOX_HEIGHT
+
+
 def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
     """Props that stay put: benches, bars, boxes, balls, pads, floor mats."""
     shapes: list[Shape] = []
@@ -79,7 +89,8 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
                 )
             )
     if "box" in props:
-        box = _contact(motion, first, "box") or (pelvis[0], pelvis[1] - 0.1)
+        box = _contact(motion, first, "box") or _landing(motion, first, floor)
+        box = box or (pelvis[0], pelvis[1] - 0.1)
         shapes.append(Rect(box[0] - 0.25, box[1], 0.5, box[1] - floor, "kit"))
     if "stability-ball" in props:
         rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)

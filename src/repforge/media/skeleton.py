@@ -47,8 +47,8 @@ CONTACT_POINT = {
 }
 
 PLANTED = ("floor", "box")  # surfaces a foot stands flat on unless the ankle is given
-# Pose keys carrying a keyframe's flight offset (metres forward, up); not joints.
-FLIGHT_KEYS = ("flight_x", "flight_y")
+# Pose keys carrying a keyframe's flight offset (metres forward, up, left); not joints.
+FLIGHT_KEYS = ("flight_x", "flight_y", "flight_z")
 Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]
 Pose = Mapping[str, float]
@@ -127,7 +127,7 @@ def resolve(motion: Motion) -> list[dict[str, float]]:
         for joint in sided - set(full):
             base, _, side = joint.rpartition("_")
             full[joint] = angle(full, base, side)
-        if frame.flight != (0.0, 0.0):
+        if any(frame.flight):
             full.update(zip(FLIGHT_KEYS, frame.flight, strict=True))
         for side in flat:
             full[f"ankle_{side}"] = flat_foot_ankle(full, side)
@@ -228,7 +228,7 @@ def in_flight(pose: Pose) -> bool:
 def pinned(motion: Motion, poses: Sequence[Pose]) -> list[Body]:
     """Bodies for `poses`, moved so the first contact stays where it is in the first pose.
 
-    A pose in flight is moved on by its flight offset (forward, up) from that position.
+    A pose in flight is moved on by its flight offset (forward, up, left) from that position.
     """
     bodies = [body(p) for p in poses]
     if not motion.contacts:
@@ -243,6 +243,7 @@ def pinned(motion: Motion, poses: Sequence[Pose]) -> list[Body]:
             dx, dy, dz = anchor[0] - here[0], anchor[1] - here[1], anchor[2] - here[2]
         dx += pose.get(FLIGHT_KEYS[0], 0.0)
         dy += pose.get(FLIGHT_KEYS[1], 0.0)
+        dz += pose.get(FLIGHT_KEYS[2], 0.0)
         out.append(b.shifted((dx, dy, dz)) if (dx, dy, dz) != (0.0, 0.0, 0.0) else b)
     return out
 

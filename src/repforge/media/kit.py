@@ -198,9 +198,9 @@ def held(motion: Motion, b: Body, floor: float, at: float | None) -> list[Shape]
         dx, dy = back[0] - hips[0], back[1] - hips[1]
         size = math.hypot(dx, dy) or 1.0
         nx, ny = -dy / size * 0.12, dx / size * 0.12  # behind the back
-        low = (hips[0] + nx - dx * 0.3, hips[1] + ny - dy * 0.3)
-        high = (back[0] + nx + dx * 0.45, back[1] + ny + dy * 0.45)
-        shapes.append(Line(low, high, 0.08, "kit"))
+        bottom_end = (hips[0] + nx - dx * 0.3, hips[1] + ny - dy * 0.3)
+        top_end = (back[0] + nx + dx * 0.45, back[1] + ny + dy * 0.45)
+        shapes.append(Line(bottom_end, top_end, 0.08, "kit"))
         shoulder = _p(motion, b, "shoulder_left", "shoulder_right")
         shapes.append(Circle((shoulder[0], shoulder[1] + 0.07), 0.05, "kit"))
     if "calf-machine" in props:

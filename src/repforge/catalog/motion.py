@@ -63,6 +63,7 @@ HELD_PROPS = frozenset(
         "head-strap",
         "towel",
         "dip-belt",
+        "ball-feet",
     }
 )
 PLACED_PROPS = frozenset(
@@ -150,7 +151,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     ),
     "mini-band": frozenset({"band", "mini-band"}),
     "sliders": frozenset({"sliders"}),
-    "stability-ball": frozenset({"stability-ball"}),
+    "stability-ball": frozenset({"stability-ball", "ball-feet"}),
     "ab-wheel": frozenset({"ab-wheel"}),
     "foam-roller": frozenset({"foam-roller"}),
     "exercise-mat": frozenset({"mat"}),

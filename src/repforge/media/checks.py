@@ -39,6 +39,8 @@ SAMPLE_FPS = 10.0
 # Patterns whose feet really leave the ground; elsewhere a flight offset would only hide a
 # contact that slides (docs/motion.md, "Flight").
 FLIGHT_PATTERNS = frozenset({"jump", "locomotion", "olympic-lift"})
+# Kit that rolls or slides the whole body out and back (rollouts, body saws).
+ROLLING_PROPS = frozenset({"ab-wheel", "sliders"})
 
 
 @dataclass(frozen=True)
@@ -193,13 +195,20 @@ def seated_start(motion: Motion) -> bool:
 
 
 def pattern_rule(
-    pattern: str, force: str, mechanic: str, prone: bool = False, seated: bool = False
+    pattern: str,
+    force: str,
+    mechanic: str,
+    prone: bool = False,
+    seated: bool = False,
+    rolling: bool = False,
 ) -> Rule | None:
     """The rule for a pattern and exercise kind (see docs/motion.md)."""
     if pattern.startswith("anti-"):
         # the trunk's orientation stands in for a braced spine only in a hold; in a rollout or
-        # a dead bug the limbs move the whole body, which the angles cannot tell from bracing
-        return PATTERN_RULES[pattern] if force == "static" else None
+        # a dead bug the limbs move the whole body, which the angles cannot tell from bracing.
+        # A wheel or sliders under the hands or feet make it a rollout even when the spine
+        # is held still (force static): the whole body turns about the knees or feet.
+        return PATTERN_RULES[pattern] if force == "static" and not rolling else None
     if force == "static":
         return None  # a hold (wall sit, carry, stretch) shows a position, not a repetition
     if pattern in _ARM_PATTERNS and mechanic == "isolation":
@@ -319,7 +328,12 @@ def check_motion(item: Parsed) -> list[Problem]:
             )
         )
     rule = pattern_rule(
-        ex.pattern, ex.force, ex.mechanic, prone_on_floor(motion), seated_start(motion)
+        ex.pattern,
+        ex.force,
+        ex.mechanic,
+        prone_on_floor(motion),
+        seated_start(motion),
+        bool(ROLLING_PROPS & set(motion.props)),
     )
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(

@@ -181,6 +181,9 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         shapes.append(Circle(at, 0.13, "kit"))
     if "weight-plate" in props:
         shapes.append(Circle(grip, 0.2, "kitfar"))
+    if "ball-feet" in props:  # a stability ball rolled in and out under the heels
+        heels = _p(motion, b, "heel_left", "heel_right")
+        shapes.append(Circle((heels[0], heels[1] - 0.03 - BALL_RADIUS), BALL_RADIUS, "kitfar"))
     if "ab-wheel" in props:
         shapes.append(Circle((grip[0], floor + 0.1), 0.1, "kit"))
     # an ankle strap moves the cable from the hands to the working (left) ankle, a knee strap

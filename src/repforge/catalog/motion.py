@@ -20,6 +20,7 @@ LIMB_JOINTS = (
     "wrist",
     "hip",
     "hip_abduction",
+    "hip_rotation",
     "knee",
     "ankle",
 )
@@ -95,6 +96,7 @@ PLACED_PROPS = frozenset(
         "calf-machine",
         "door",
         "table",
+        "wall",
     }
 )
 PROPS = HELD_PROPS | PLACED_PROPS

@@ -30,6 +30,7 @@ RANGE_OF_MOTION: Mapping[str, tuple[float, float]] = {
     "wrist": (-70, 80),
     "hip": (-45, 140),
     "hip_abduction": (-30, 50),
+    "hip_rotation": (-45, 60),
     "knee": (-5, 155),
     "ankle": (-55, 45),
 }
@@ -182,6 +183,10 @@ def prone_on_floor(motion: Motion) -> bool:
     return "hips-floor" in motion.contacts and min(trunks) >= 75
 
 
+_WALL_CLIMB = Rule(
+    "the trunk turns at least 30 degrees, walking up the wall toward a handstand",
+    lambda t: _trunk(t) >= 30,
+)
 _SEATED_FLEXION = Rule(
     "the hip travels at least 30 degrees (from a seated start, near the end of its flexion)",
     lambda t: _hip(t) >= 30,
@@ -201,6 +206,7 @@ def pattern_rule(
     prone: bool = False,
     seated: bool = False,
     rolling: bool = False,
+    wall: bool = False,
 ) -> Rule | None:
     """The rule for a pattern and exercise kind (see docs/motion.md)."""
     if pattern.startswith("anti-"):
@@ -218,6 +224,10 @@ def pattern_rule(
     if prone and (pattern in _RAISES or pattern == "shoulder-rotation"):
         # Y, T and W raises lying on the floor: the arms lift a few inches off it
         return _FLOOR_RAISE
+    if pattern == "vertical-push" and wall:
+        # wall walks: the feet climb a wall and the body turns toward a handstand; the elbows
+        # stay straight, so the press rule does not apply
+        return _WALL_CLIMB
     if pattern == "hip-flexion" and seated:
         # a seated leg lift starts at 90 degrees of flexion, which ends near 130 with a long leg
         return _SEATED_FLEXION
@@ -334,6 +344,7 @@ def check_motion(item: Parsed) -> list[Problem]:
         prone_on_floor(motion),
         seated_start(motion),
         bool(ROLLING_PROPS & set(motion.props)),
+        "wall" in motion.props,
     )
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(

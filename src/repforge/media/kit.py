@@ -55,6 +55,11 @@ def placed(motion: Motion, first: Body, floor: float, at: float | None) -> list[
     feet = _p(motion, first, "ball_left", "ball_right")
     heels = _p(motion, first, "heel_left", "heel_right")
     shoulder = _p(motion, first, "shoulder_left", "shoulder_right")
+    if "wall" in props:  # a wall behind the feet (wall walks start with the feet on it)
+        back = min(
+            _p(motion, first, f"{p}_{s}")[0] for p in ("heel", "ball") for s in ("left", "right")
+        )
+        shapes.append(Rect(rear - 0.11, floor + 2.3, 0.08, 2.3, "kitfar"))
     for contact in motion.contacts:  # a wall behind whatever leans or presses on it
         if contact.endswith("-wall"):
             names, gap = skeleton.contact_points(contact)

@@ -138,8 +138,9 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
             Line((elbow[0], elbow[1] - 0.06), (shoulder[0], shoulder[1] - 0.12), 0.07, "kit")
         )
         shapes.append(Line((elbow[0] - 0.1, elbow[1] - 0.1), (elbow[0] - 0.1, floor), 0.04, "kit"))
-    if "foam-roller" in props:
-        rest = _contact(motion, first, "floor") or pelvis
+    if "foam-roller" in props:  # under the upper back when the back rests on it
+        back_on = any(c.startswith("back-") for c in motion.contacts)
+        rest = back if back_on else (_contact(motion, first, "floor") or pelvis)
         shapes.append(Circle((rest[0], floor + 0.075), 0.075, "kit"))
     if "mat" in props:
         xs = [project(motion.view, p)[0] for p in first.points.values()]

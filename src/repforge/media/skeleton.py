@@ -175,6 +175,7 @@ def body(pose: Pose) -> Body:
         hand = _mul(fore, _rz(a["wrist"]))
         hip = _add(pelvis, lateral, HIP_HALF_WIDTH)
         thigh = _mul(_mul(trunk, _rz(a["hip"])), _rx(-sign * a["hip_abduction"]))
+        thigh = _mul(thigh, _ry(-sign * a["hip_rotation"]))  # external rotation positive
         knee = _add(hip, _apply(thigh, DOWN), THIGH)
         shin = _mul(thigh, _rz(-a["knee"]))
         ankle = _add(knee, _apply(shin, DOWN), SHIN)

@@ -56,7 +56,7 @@ def placed(motion: Motion, first: Body, floor: float, at: float | None) -> list[
     heels = _p(motion, first, "heel_left", "heel_right")
     shoulder = _p(motion, first, "shoulder_left", "shoulder_right")
     if "wall" in props:  # a wall behind the feet (wall walks start with the feet on it)
-        back = min(
+        rear = min(
             _p(motion, first, f"{p}_{s}")[0] for p in ("heel", "ball") for s in ("left", "right")
         )
         shapes.append(Rect(rear - 0.11, floor + 2.3, 0.08, 2.3, "kitfar"))

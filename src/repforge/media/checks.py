@@ -13,7 +13,7 @@ from repforge.media.compose import bodies_at
 from repforge.media.scene import floor_level
 
 # Flip to True once every authored exercise has motion: then a missing block is an error.
-REQUIRE_MOTION = False
+REQUIRE_MOTION = True
 
 # Degrees, (least, most). Sources and reasoning: docs/motion.md, "Range of motion".
 RANGE_OF_MOTION: Mapping[str, tuple[float, float]] = {

@@ -175,6 +175,10 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         )
         shapes.append(Circle(_between(*arches, 0.5), 0.07, "kit"))
     if "kettlebell" in props:
+        # hands apart: the bell is in the right hand (windmills, single-arm work)
+        hands = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
+        if abs(hands[0][0] - hands[1][0]) + abs(hands[0][1] - hands[1][1]) > 0.3:
+            grip = hands[1]
         shapes.append(Line(grip, (grip[0], grip[1] - 0.1), 0.02, "kit"))
         shapes.append(Circle((grip[0], grip[1] - 0.17), 0.1, "kit"))
     if "medicine-ball" in props:  # in the hands, or squeezed between the knees

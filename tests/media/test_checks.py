@@ -101,15 +101,24 @@ def test_required_equipment_must_be_drawn() -> None:
     )
 
 
-def test_missing_motion_is_counted_until_the_gate_is_switched_on(
+def test_missing_motion_is_an_error_now_every_authored_exercise_has_motion(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     items = [parsed(None), parsed(SQUAT, slug="other-squat")]
+    assert checks.REQUIRE_MOTION
+    problems, missing = checks.check_all(items)
+    assert [p.message for p in problems] == ["has no motion block"]
+    assert missing == 1
+    monkeypatch.setattr(checks, "REQUIRE_MOTION", False)
     problems, missing = checks.check_all(items)
     assert (problems, missing) == ([], 1)
-    monkeypatch.setattr(checks, "REQUIRE_MOTION", True)
-    problems, _ = checks.check_all(items)
-    assert [p.message for p in problems] == ["has no motion block"]
+
+
+def test_an_exercise_without_motion_has_no_demonstration() -> None:
+    # imported exercises are never motion-checked; without motion they simply show no animation
+    from repforge.media.inputs import media_input
+
+    assert media_input(parsed(None).exercise) is None
 
 
 def test_unknown_joint_is_a_load_error() -> None:

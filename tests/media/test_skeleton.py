@@ -62,3 +62,20 @@ def test_timeline_eases_and_loops_back() -> None:
     assert knees[10] == 100
     assert knees[1] < 10 < knees[5] - knees[4]  # slow start, faster middle
     assert knees[-1] < 10  # heading back to the start
+
+
+def test_a_sided_joint_written_later_starts_from_the_shared_value() -> None:
+    from repforge.catalog.motion import Motion
+    from repforge.media.checks import travel
+
+    motion = Motion.model_validate(
+        {
+            "contacts": ["hips-floor"],
+            "keyframes": [{"pose": {"hip": 90}}, {"pose": {"hip_left": 130}}],
+        }
+    )
+    first = skeleton.resolve(motion)[0]
+    assert first["hip_left"] == 90
+    frames = skeleton.timeline(motion, 10)
+    assert min(f["hip_left"] for f in frames) == 90
+    assert travel(motion)["hip"] == 40

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Joints an author may set. Limb joints take a `_left`/`_right` suffix for one side only.
-AXIAL_JOINTS = ("trunk", "trunk_side", "trunk_twist", "neck", "shrug")
+AXIAL_JOINTS = ("trunk", "trunk_side", "trunk_twist", "neck", "neck_side", "shrug")
 LIMB_JOINTS = (
     "shoulder",
     "shoulder_abduction",
@@ -20,6 +20,7 @@ LIMB_JOINTS = (
     "wrist",
     "hip",
     "hip_abduction",
+    "hip_rotation",
     "knee",
     "ankle",
 )
@@ -27,6 +28,8 @@ SIDES = ("left", "right")
 JOINT_NAMES = frozenset(
     AXIAL_JOINTS + LIMB_JOINTS + tuple(f"{j}_{s}" for j in LIMB_JOINTS for s in SIDES)
 )
+
+FLIGHT_LIMIT = 1.5  # metres: a box jump rises about 0.6 and travels about 0.6
 
 # Props the renderer draws. Held props follow the hands (or the upper back); placed props
 # stay where the contacts put them at the first keyframe.
@@ -50,6 +53,19 @@ HELD_PROPS = frozenset(
         "landmine",
         "ab-wheel",
         "backpack",
+        "battle-ropes",
+        "jump-rope",
+        "wrist-roller",
+        "neck-harness",
+        "band-high",
+        "band-mid",
+        "band-low",
+        "band-back",
+        "knee-strap",
+        "head-strap",
+        "towel",
+        "dip-belt",
+        "ball-feet",
     }
 )
 PLACED_PROPS = frozenset(
@@ -70,6 +86,18 @@ PLACED_PROPS = frozenset(
         "rings",
         "parallettes",
         "foam-roller",
+        "sled",
+        "ski-erg",
+        "treadmill",
+        "bike",
+        "elliptical",
+        "stair-climber",
+        "hack-squat",
+        "hip-thrust-machine",
+        "calf-machine",
+        "door",
+        "table",
+        "wall",
     }
 )
 PROPS = HELD_PROPS | PLACED_PROPS
@@ -77,6 +105,7 @@ PROPS = HELD_PROPS | PLACED_PROPS
 # A contact is `<body part>-<surface>`: that body point stays where it is at the first keyframe.
 CONTACT_BODY = (
     "feet",
+    "heels",
     "left-foot",
     "right-foot",
     "hands",
@@ -100,16 +129,17 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "barbell": frozenset({"barbell", "barbell-back", "landmine"}),
     "ez-bar": frozenset({"barbell"}),
     "trap-bar": frozenset({"barbell"}),
-    "dumbbell": frozenset({"dumbbells", "dumbbell", "dumbbell-feet"}),
-    "kettlebell": frozenset({"kettlebell"}),
-    "weight-plate": frozenset({"weight-plate"}),
+    "dumbbell": frozenset({"dumbbells", "dumbbell", "dumbbell-feet", "dip-belt"}),
+    "kettlebell": frozenset({"kettlebell", "dip-belt"}),
+    # a plate in the hands, on a dip belt, a neck harness or a wrist roller's cord
+    "weight-plate": frozenset({"weight-plate", "dip-belt", "neck-harness", "wrist-roller"}),
     "medicine-ball": frozenset({"medicine-ball"}),
     "sandbag": frozenset({"medicine-ball"}),
     # worn: `backpack` on the back; carried in the hands or hugged: a bag at the hands
     "backpack": frozenset({"backpack", "medicine-ball"}),
     # one jug in both hands reads as a kettlebell; a jug in each hand as a pair of dumbbells
     "water-jug": frozenset({"kettlebell", "dumbbells", "dumbbell"}),
-    "jump-rope": frozenset({"band"}),  # a line from the hands under the feet
+    "jump-rope": frozenset({"jump-rope", "band"}),  # the rope, or a line from hands to feet
     "bench": frozenset({"flat-bench", "incline-bench", "decline-bench", "box"}),
     "squat-rack": frozenset({"barbell-back", "barbell"}),
     "smith-machine": frozenset({"barbell-back", "barbell"}),
@@ -132,14 +162,32 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "tire": frozenset({"weight-plate"}),
     "landmine": frozenset({"landmine"}),
     "cable-machine": frozenset({"cable-high", "cable-mid", "cable-low"}),
-    "resistance-band": frozenset({"band", "band-hands"}),
+    "resistance-band": frozenset(
+        {"band", "band-hands", "band-high", "band-mid", "band-low", "band-back"}
+    ),
     "mini-band": frozenset({"band", "mini-band"}),
     "sliders": frozenset({"sliders"}),
-    "stability-ball": frozenset({"stability-ball"}),
+    "stability-ball": frozenset({"stability-ball", "ball-feet"}),
     "ab-wheel": frozenset({"ab-wheel"}),
     "foam-roller": frozenset({"foam-roller"}),
     "exercise-mat": frozenset({"mat"}),
     "safety-squat-bar": frozenset({"barbell-back"}),
+    "sled": frozenset({"sled"}),
+    "battle-ropes": frozenset({"battle-ropes"}),
+    "wrist-roller": frozenset({"wrist-roller"}),
+    "neck-harness": frozenset({"neck-harness"}),
+    "ski-erg": frozenset({"ski-erg"}),
+    "treadmill": frozenset({"treadmill"}),
+    "stationary-bike": frozenset({"bike"}),
+    "elliptical": frozenset({"elliptical"}),
+    "stair-climber": frozenset({"stair-climber"}),
+    "hack-squat-machine": frozenset({"hack-squat"}),
+    "hip-thrust-machine": frozenset({"hip-thrust-machine"}),
+    "calf-raise-machine": frozenset({"calf-machine", "machine"}),
+    "door": frozenset({"door"}),
+    "table": frozenset({"table"}),
+    "towel": frozenset({"towel", "sliders"}),  # a towel to pull on, or sliding under the feet
+    "sturdy-furniture": frozenset({"box", "flat-bench"}),
 }
 
 
@@ -150,6 +198,22 @@ class Keyframe(BaseModel):
 
     pose: dict[str, float]
     seconds: float = Field(default=1.0, ge=0.2, le=8)
+    # metres (forward, up) the whole figure moves away from where its contacts would hold it:
+    # metres (forward, up, to the figure's left) the whole figure moves away from where its
+    # contacts would hold it: a flight phase (jumps, hops, bounds). While it is not zero every
+    # contact is released. Written [forward, up] or [forward, up, left].
+    flight: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    @field_validator("flight", mode="before")
+    @classmethod
+    def _flight(cls, flight: object) -> object:
+        if isinstance(flight, list | tuple) and len(flight) == 2:
+            flight = (*flight, 0.0)
+        if isinstance(flight, list | tuple) and any(
+            isinstance(v, int | float) and abs(v) > FLIGHT_LIMIT for v in flight
+        ):
+            raise ValueError(f"flight moves at most {FLIGHT_LIMIT:g} m each way")
+        return flight
 
     @field_validator("pose")
     @classmethod
@@ -170,6 +234,19 @@ class Motion(BaseModel):
     props: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     keyframes: tuple[Keyframe, ...] = Field(min_length=2, max_length=4)
+
+    @model_validator(mode="after")
+    def _grounded_start(self) -> Motion:
+        if any(self.keyframes[0].flight):
+            raise ValueError(
+                "the first keyframe sets where the contacts are: it cannot be in flight"
+            )
+        return self
+
+    @property
+    def has_flight(self) -> bool:
+        """Whether some keyframe lifts the figure off its contacts."""
+        return any(any(k.flight) for k in self.keyframes)
 
     @field_validator("props")
     @classmethod

@@ -13,7 +13,7 @@ from repforge.media.compose import bodies_at
 from repforge.media.scene import floor_level
 
 # Flip to True once every authored exercise has motion: then a missing block is an error.
-REQUIRE_MOTION = False
+REQUIRE_MOTION = True
 
 # Degrees, (least, most). Sources and reasoning: docs/motion.md, "Range of motion".
 RANGE_OF_MOTION: Mapping[str, tuple[float, float]] = {
@@ -21,20 +21,27 @@ RANGE_OF_MOTION: Mapping[str, tuple[float, float]] = {
     "trunk_side": (-180, 180),
     "trunk_twist": (-60, 60),
     "neck": (-60, 50),
+    "neck_side": (-45, 45),
     "shrug": (-10, 40),
     "shoulder": (-60, 185),
     "shoulder_abduction": (-30, 185),
     "shoulder_rotation": (-70, 90),
     "elbow": (-5, 150),
     "wrist": (-70, 80),
-    "hip": (-30, 140),
+    "hip": (-45, 140),
     "hip_abduction": (-30, 50),
+    "hip_rotation": (-45, 60),
     "knee": (-5, 155),
     "ankle": (-55, 45),
 }
 FLOOR_TOLERANCE = 0.04  # metres: a stroke's half-width may touch the floor line
 CONTACT_TOLERANCE = 0.06  # metres: about a hand's width; less than that reads as planted
 SAMPLE_FPS = 10.0
+# Patterns whose feet really leave the ground; elsewhere a flight offset would only hide a
+# contact that slides (docs/motion.md, "Flight").
+FLIGHT_PATTERNS = frozenset({"jump", "locomotion", "olympic-lift"})
+# Kit that rolls or slides the whole body out and back (rollouts, body saws).
+ROLLING_PROPS = frozenset({"ab-wheel", "sliders"})
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,10 @@ PATTERN_RULES: Mapping[str, Rule] = {
         "the upper arm rotates at least 40 degrees", lambda t: _r("shoulder_rotation")(t) >= 40
     ),
     "wrist": Rule("the wrist travels at least 40 degrees", lambda t: _r("wrist")(t) >= 40),
-    "neck": Rule("the neck travels at least 20 degrees", lambda t: _r("neck")(t) >= 20),
+    "neck": Rule(
+        "the neck travels at least 20 degrees (forward, back or sideways)",
+        lambda t: _r("neck", "neck_side")(t) >= 20,
+    ),
     "jump": Rule(
         "hip and knee each travel at least 40 degrees (a squat jump), or the ankle 25 (a hop),"
         " or the legs open 20 sideways (a jumping jack)",
@@ -151,25 +161,79 @@ PATTERN_RULES: Mapping[str, Rule] = {
 
 
 _SHOULDER_ONLY = Rule(
-    "the shoulder travels at least 40 degrees while the trunk turns under 15",
-    lambda t: _shoulder(t) >= 40 and _trunk(t) < 15,
+    "the shoulder travels at least 40 degrees (or the shoulder blades 20, in a scapular drill)"
+    " while the trunk turns under 15",
+    lambda t: (_shoulder(t) >= 40 or _r("shrug")(t) >= 20) and _trunk(t) < 15,
+)
+_ELBOW_LED_RAISE = Rule(
+    "the shoulder travels at least 50 degrees while the trunk turns under 15",
+    lambda t: _shoulder(t) >= 50 and _trunk(t) < 15,
+)
+_FLOOR_RAISE = Rule(
+    "the shoulder travels or rotates at least 15 degrees (the floor stops the arms below)",
+    lambda t: _r("shoulder", "shoulder_abduction", "shoulder_rotation")(t) >= 15,
 )
 _ARM_PATTERNS = {"horizontal-push", "vertical-push", "horizontal-pull", "vertical-pull"}
+_RAISES = {"lateral-raise", "front-raise", "reverse-fly", "chest-fly"}
 
 
-def pattern_rule(pattern: str, force: str, mechanic: str) -> Rule | None:
+def prone_on_floor(motion: Motion) -> bool:
+    """Lying face down on the floor throughout (the floor caps a raise's range)."""
+    trunks = [p.get("trunk", 0.0) for p in skeleton.resolve(motion)]
+    return "hips-floor" in motion.contacts and min(trunks) >= 75
+
+
+_WALL_CLIMB = Rule(
+    "the trunk turns at least 30 degrees, walking up the wall toward a handstand",
+    lambda t: _trunk(t) >= 30,
+)
+_SEATED_FLEXION = Rule(
+    "the hip travels at least 30 degrees (from a seated start, near the end of its flexion)",
+    lambda t: _hip(t) >= 30,
+)
+
+
+def seated_start(motion: Motion) -> bool:
+    """Both hips flexed 80 degrees or more at the start, as when sitting on the floor."""
+    first = skeleton.resolve(motion)[0]
+    return min(skeleton.angle(first, "hip", side) for side in SIDES) >= 80
+
+
+def pattern_rule(
+    pattern: str,
+    force: str,
+    mechanic: str,
+    prone: bool = False,
+    seated: bool = False,
+    rolling: bool = False,
+    wall: bool = False,
+) -> Rule | None:
     """The rule for a pattern and exercise kind (see docs/motion.md)."""
     if pattern.startswith("anti-"):
         # the trunk's orientation stands in for a braced spine only in a hold; in a rollout or
-        # a dead bug the limbs move the whole body, which the angles cannot tell from bracing
-        return PATTERN_RULES[pattern] if force == "static" else None
+        # a dead bug the limbs move the whole body, which the angles cannot tell from bracing.
+        # A wheel or sliders under the hands or feet make it a rollout even when the spine
+        # is held still (force static): the whole body turns about the knees or feet.
+        return PATTERN_RULES[pattern] if force == "static" and not rolling else None
     if force == "static":
         return None  # a hold (wall sit, carry, stretch) shows a position, not a repetition
     if pattern in _ARM_PATTERNS and mechanic == "isolation":
-        # straight-arm pulldowns and pullovers: the shoulder does the work, the elbow stays set
+        # straight-arm pulldowns and pullovers: the shoulder does the work, the elbow stays set;
+        # scapular pull-ups and push-ups move only the shoulder blades
         return _SHOULDER_ONLY
-    if pattern in _ARM_PATTERNS and mechanic == "isolation":
-        return _SHOULDER_ONLY
+    if prone and (pattern in _RAISES or pattern == "shoulder-rotation"):
+        # Y, T and W raises lying on the floor: the arms lift a few inches off it
+        return _FLOOR_RAISE
+    if pattern == "vertical-push" and wall:
+        # wall walks: the feet climb a wall and the body turns toward a handstand; the elbows
+        # stay straight, so the press rule does not apply
+        return _WALL_CLIMB
+    if pattern == "hip-flexion" and seated:
+        # a seated leg lift starts at 90 degrees of flexion, which ends near 130 with a long leg
+        return _SEATED_FLEXION
+    if pattern in _RAISES and mechanic == "compound":
+        # an upright row raises the arms by leading with bending elbows
+        return _ELBOW_LED_RAISE
     return PATTERN_RULES.get(pattern)
 
 
@@ -177,7 +241,7 @@ def travel(motion: Motion) -> dict[str, float]:
     """Largest swing of each joint across the keyframes, per joint name (larger side)."""
     poses = skeleton.resolve(motion)
     out: dict[str, float] = {}
-    names = {j for p in poses for j in p}
+    names = {j for p in poses for j in p} - set(skeleton.FLIGHT_KEYS)
     for joint in names:
         base = joint.removesuffix("_left").removesuffix("_right")
         values = [p.get(joint, 0.0) for p in poses]
@@ -224,7 +288,8 @@ def floor_problems(motion: Motion) -> list[str]:
 def contact_problems(motion: Motion) -> list[str]:
     """Contacts that drift during the loop, or floor contacts that do not touch the floor."""
     frames = skeleton.timeline(motion, SAMPLE_FPS)
-    bodies = bodies_at(motion, frames)
+    # a flight phase releases every contact: only grounded moments are held to them
+    bodies = bodies_at(motion, [f for f in frames if not skeleton.in_flight(f)])
     keybodies = bodies_at(motion, skeleton.resolve(motion))
     floor = floor_level(motion, keybodies)
     found = []
@@ -262,7 +327,25 @@ def check_motion(item: Parsed) -> list[Problem]:
     problems += [
         Problem(name, item.line_of("motion", "contacts"), m) for m in contact_problems(motion)
     ]
-    rule = pattern_rule(ex.pattern, ex.force, ex.mechanic)
+    if motion.has_flight and ex.pattern not in FLIGHT_PATTERNS:
+        problems.append(
+            Problem(
+                name,
+                item.line_of("motion", "keyframes"),
+                f"{_article(ex.pattern)} {ex.pattern} cannot use flight; only "
+                + ", ".join(sorted(FLIGHT_PATTERNS))
+                + " leave the ground",
+            )
+        )
+    rule = pattern_rule(
+        ex.pattern,
+        ex.force,
+        ex.mechanic,
+        prone_on_floor(motion),
+        seated_start(motion),
+        bool(ROLLING_PROPS & set(motion.props)),
+        "wall" in motion.props,
+    )
     if rule is not None and not rule.holds(travel(motion)):
         problems.append(
             Problem(

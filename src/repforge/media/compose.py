@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from repforge.catalog.motion import Motion
-from repforge.media import props, skeleton
+from repforge.media import kit, props, skeleton
 from repforge.media.scene import MUSCLE_PARTS, Line, Scene, Shape, figure, floor_level, project
 from repforge.media.skeleton import Body
 
@@ -29,10 +29,13 @@ def scene_for(motion: Motion, target: str, poses: list[dict[str, float]]) -> Sce
     anchor_x, tower = props.cable_stack(motion, keybodies, floor)
     xs = [project(motion.view, p)[0] for b in keybodies for p in b.points.values()]
     floor_line = Line((min(xs) - 0.5, floor), (max(xs) + 0.5, floor), 0.02, "floor")
-    scene = Scene(floor, [floor_line, *tower, *props.placed(motion, keybodies[0], floor)])
+    at = kit.anchor(motion, keybodies)
+    static = [*tower, *props.placed(motion, keybodies[0], floor)]
+    scene = Scene(floor, [floor_line, *static, *kit.placed(motion, keybodies[0], floor, at)])
     hot = hot_parts(target)
     for b in bodies:
-        scene.frames.append(_ordered(motion, b, hot, props.held(motion, b, floor, anchor_x)))
+        carried = props.held(motion, b, floor, anchor_x) + kit.held(motion, b, floor, at)
+        scene.frames.append(_ordered(motion, b, hot, carried))
     return scene
 
 

@@ -10,7 +10,7 @@ from repforge.catalog import vocab
 from repforge.catalog.model import Exercise
 from repforge.catalog.motion import Motion
 
-RENDERER_VERSION = "2"  # bump when the drawing changes, so cached media and ETags roll over
+RENDERER_VERSION = "3"  # bump when the drawing changes, so cached media and ETags roll over
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from repforge.catalog.motion import Motion
 from repforge.media import skeleton
 from repforge.media.scene import (
     BALL_RADIUS,
+    BOX_HEIGHT,
     Circle,
     Line,
     Rect,
@@ -17,6 +18,16 @@ from repforge.media.scene import (
 from repforge.media.skeleton import Body
 
 PLATE_RADIUS = 0.225
+# Anchor heights (metres over the floor) of cables from a tower and bands tied to a post or door.
+CABLE_HEIGHTS = {
+    "cable-high": 2.0,
+    "cable-mid": 1.0,
+    "cable-low": 0.15,
+    "band-high": 1.9,
+    "band-mid": 1.0,
+    "band-low": 0.45,
+}
+BANDS = frozenset({"band-high", "band-mid", "band-low"})
 BAR = 0.03
 BACKPACK_DEPTH = 0.11  # metres from the spine line to the middle of the pack
 
@@ -37,6 +48,15 @@ def _contact(motion: Motion, b: Body, surface: str) -> tuple[float, float] | Non
             x, y = _p(motion, b, *names)
             return x, y - gap
     return None
+
+
+def _landing(motion: Motion, first: Body, floor: float) -> tuple[float, float] | None:
+    """Where a jump lands on a box: under the feet of the highest flight that clears one."""
+    high = max(motion.keyframes, key=lambda k: k.flight[1])
+    if high.flight[1] < BOX_HEIGHT - 0.05:
+        return None
+    feet = _p(motion, first, "ball_left", "ball_right", "heel_left", "heel_right")
+    return feet[0] + high.flight[0 if motion.view == "side" else 2], floor + BOX_HEIGHT
 
 
 def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
@@ -70,7 +90,8 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
                 )
             )
     if "box" in props:
-        box = _contact(motion, first, "box") or (pelvis[0], pelvis[1] - 0.1)
+        box = _contact(motion, first, "box") or _landing(motion, first, floor)
+        box = box or (pelvis[0], pelvis[1] - 0.1)
         shapes.append(Rect(box[0] - 0.25, box[1], 0.5, box[1] - floor, "kit"))
     if "stability-ball" in props:
         rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)
@@ -89,14 +110,14 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
         shapes.append(Circle(grip, 0.035, "kit"))
     elif props & {"pull-up-bar", "rings"}:
         grip = _p(motion, first, "grip_left", "grip_right")
-        shapes.append(
-            Line((grip[0] - 0.5, grip[1] + 0.35), (grip[0] + 0.5, grip[1] + 0.35), 0.03, "kitfar")
-        )
+        # rings hang on straps from a bar above the head, however low the rings are set
+        top = grip[1] + 0.35 if "pull-up-bar" in props else max(grip[1] + 0.35, floor + 2.3)
+        shapes.append(Line((grip[0] - 0.5, top), (grip[0] + 0.5, top), 0.03, "kitfar"))
         if "rings" in props:
-            shapes.append(Line((grip[0], grip[1] + 0.35), (grip[0], grip[1] + 0.1), 0.015, "kit"))
+            shapes.append(Line((grip[0], top), (grip[0], grip[1] + 0.1), 0.015, "kit"))
             shapes.append(Circle((grip[0], grip[1]), 0.09, "kitfar"))
         else:
-            shapes.append(Line((grip[0], grip[1] + 0.35), grip, 0.03, "kit"))
+            shapes.append(Line((grip[0], top), grip, 0.03, "kit"))
             shapes.append(Circle(grip, 0.035, "kit"))
     if "dip-bars" in props:
         grip = _p(motion, first, "grip_left", "grip_right")
@@ -130,8 +151,9 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
             Line((elbow[0], elbow[1] - 0.06), (shoulder[0], shoulder[1] - 0.12), 0.07, "kit")
         )
         shapes.append(Line((elbow[0] - 0.1, elbow[1] - 0.1), (elbow[0] - 0.1, floor), 0.04, "kit"))
-    if "foam-roller" in props:
-        rest = _contact(motion, first, "floor") or pelvis
+    if "foam-roller" in props:  # under the upper back when the back rests on it
+        back_on = any(c.startswith("back-") for c in motion.contacts)
+        rest = back if back_on else (_contact(motion, first, "floor") or pelvis)
         shapes.append(Circle((rest[0], floor + 0.075), 0.075, "kit"))
     if "mat" in props:
         xs = [project(motion.view, p)[0] for p in first.points.values()]
@@ -166,19 +188,37 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         )
         shapes.append(Circle(_between(*arches, 0.5), 0.07, "kit"))
     if "kettlebell" in props:
+        # hands apart: the bell is in the right hand (windmills, single-arm work)
+        hands = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
+        if abs(hands[0][0] - hands[1][0]) + abs(hands[0][1] - hands[1][1]) > 0.3:
+            grip = hands[1]
         shapes.append(Line(grip, (grip[0], grip[1] - 0.1), 0.02, "kit"))
         shapes.append(Circle((grip[0], grip[1] - 0.17), 0.1, "kit"))
-    if "medicine-ball" in props:
-        shapes.append(Circle(grip, 0.13, "kit"))
+    if "medicine-ball" in props:  # in the hands, or squeezed between the knees
+        at = _p(motion, b, "knee_left", "knee_right") if "knees-ball" in motion.contacts else grip
+        shapes.append(Circle(at, 0.13, "kit"))
     if "weight-plate" in props:
         shapes.append(Circle(grip, 0.2, "kitfar"))
+    if "ball-feet" in props:  # a stability ball rolled in and out under the heels
+        heels = _p(motion, b, "heel_left", "heel_right")
+        shapes.append(Circle((heels[0], heels[1] - 0.03 - BALL_RADIUS), BALL_RADIUS, "kitfar"))
     if "ab-wheel" in props:
         shapes.append(Circle((grip[0], floor + 0.1), 0.1, "kit"))
-    # an ankle strap moves the cable from the hands to the working (left) ankle
-    handle = _p(motion, b, "ankle_left") if "ankle-strap" in props else grip
-    for prop, height in (("cable-high", 2.0), ("cable-mid", 1.0), ("cable-low", 0.15)):
+    # an ankle strap moves the cable from the hands to the working (left) ankle, a knee strap
+    # (a band looped behind the knees) to the knees, a head strap to the head
+    handle = grip
+    if "ankle-strap" in props:
+        handle = _p(motion, b, "ankle_left")
+    elif "knee-strap" in props:
+        handle = _p(motion, b, "knee_left", "knee_right")
+    elif "head-strap" in props:
+        handle = _p(motion, b, "head")
+    for prop, height in CABLE_HEIGHTS.items():
         if prop in props:
-            shapes.append(Line((anchor_x, floor + height), handle, 0.012, "kit"))
+            width = 0.012 if prop.startswith("cable") else 0.022
+            shapes.append(Line((anchor_x, floor + height), handle, width, "kit"))
+    if "band-back" in props:  # a band around the upper back to both hands (band presses)
+        shapes.append(Line(_p(motion, b, "upper_back"), grip, 0.022, "kit"))
     if "band" in props:
         feet = _p(motion, b, "ball_left", "ball_right")
         shapes.append(Line(grip, feet, 0.02, "kit"))
@@ -227,9 +267,15 @@ def cable_stack(motion: Motion, bodies: Sequence[Body], floor: float) -> tuple[f
     props = set(motion.props)
     if "landmine" in props:
         return min(xs) - 0.9, []
-    if not props & {"cable-high", "cable-mid", "cable-low"}:
+    if not props & set(CABLE_HEIGHTS):
         return 0.0, []
     x = max(xs) + 0.6
+    if not props & {"cable-high", "cable-mid", "cable-low"}:
+        # a band tied to a post (or to a door, drawn by the kit): the post only
+        if "door" in props:
+            return x, []
+        top = max(h for p, h in CABLE_HEIGHTS.items() if p in props) + 0.1
+        return x, [Rect(x, floor + top, 0.05, top, "kitfar")]
     return x, [
         Rect(x - 0.04, floor + 2.1, 0.22, 2.1, "kitfar"),
         Circle((x, floor + 2.0), 0.04, "kit"),

@@ -29,6 +29,7 @@ HIP_HALF_WIDTH = 0.09
 # How far the touching surface sits from the body point of each contact (half the thickness).
 CONTACT_POINT = {
     "feet": ("ball", 0.03),
+    "heels": ("heel", 0.03),  # heels down, toes up: inverted rows, heel-supported bridges
     "left-foot": ("ball", 0.03),
     "right-foot": ("ball", 0.03),
     "hands": ("grip", 0.03),
@@ -46,6 +47,8 @@ CONTACT_POINT = {
 }
 
 PLANTED = ("floor", "box")  # surfaces a foot stands flat on unless the ankle is given
+# Pose keys carrying a keyframe's flight offset (metres forward, up, left); not joints.
+FLIGHT_KEYS = ("flight_x", "flight_y", "flight_z")
 Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]
 Pose = Mapping[str, float]
@@ -114,11 +117,18 @@ def resolve(motion: Motion) -> list[dict[str, float]]:
         if {"ankle", f"ankle_{side}"}.isdisjoint(stated)
         and any(c in (f"feet-{s}", f"{side}-foot-{s}") for c in motion.contacts for s in PLANTED)
     ]
+    # a sided joint first written in a later keyframe starts from the shared value, not from 0
+    sided = {j for j in stated if j.endswith(("_left", "_right"))}
     poses: list[dict[str, float]] = []
     current: dict[str, float] = {}
     for frame in motion.keyframes:
         current = {**current, **frame.pose}
         full = dict(current)
+        for joint in sided - set(full):
+            base, _, side = joint.rpartition("_")
+            full[joint] = angle(full, base, side)
+        if any(frame.flight):
+            full.update(zip(FLIGHT_KEYS, frame.flight, strict=True))
         for side in flat:
             full[f"ankle_{side}"] = flat_foot_ankle(full, side)
         poses.append(full)
@@ -144,7 +154,8 @@ def body(pose: Pose) -> Body:
     pelvis: Vec = (0.0, 0.0, 0.0)
     spine = _apply(trunk, UP)
     neck_base = _add(pelvis, spine, TRUNK)
-    head_dir = _apply(_mul(trunk, _rz(-pose.get("neck", 0.0))), UP)
+    head = _mul(trunk, _rz(-pose.get("neck", 0.0)))
+    head_dir = _apply(_mul(head, _rx(pose.get("neck_side", 0.0))), UP)
     shrug = SHRUG_RISE * math.sin(math.radians(pose.get("shrug", 0.0)))
     points: dict[str, Vec] = {
         "pelvis": pelvis,
@@ -164,6 +175,7 @@ def body(pose: Pose) -> Body:
         hand = _mul(fore, _rz(a["wrist"]))
         hip = _add(pelvis, lateral, HIP_HALF_WIDTH)
         thigh = _mul(_mul(trunk, _rz(a["hip"])), _rx(-sign * a["hip_abduction"]))
+        thigh = _mul(thigh, _ry(-sign * a["hip_rotation"]))  # external rotation positive
         knee = _add(hip, _apply(thigh, DOWN), THIGH)
         shin = _mul(thigh, _rz(-a["knee"]))
         ankle = _add(knee, _apply(shin, DOWN), SHIN)
@@ -209,17 +221,31 @@ def centre(b: Body, names: Sequence[str]) -> Vec:
     )
 
 
+def in_flight(pose: Pose) -> bool:
+    """Whether this pose is lifted off its contacts (some of a flight offset remains)."""
+    return any(abs(pose.get(k, 0.0)) > 1e-9 for k in FLIGHT_KEYS)
+
+
 def pinned(motion: Motion, poses: Sequence[Pose]) -> list[Body]:
-    """Bodies for `poses`, moved so the first contact stays where it is in the first pose."""
+    """Bodies for `poses`, moved so the first contact stays where it is in the first pose.
+
+    A pose in flight is moved on by its flight offset (forward, up, left) from that position.
+    """
     bodies = [body(p) for p in poses]
     if not motion.contacts:
-        return bodies
-    names, _ = contact_points(motion.contacts[0])
-    anchor = centre(bodies[0], names)
+        anchor_names: list[str] = []
+    else:
+        anchor_names, _ = contact_points(motion.contacts[0])
     out = []
-    for b in bodies:
-        here = centre(b, names)
-        out.append(b.shifted((anchor[0] - here[0], anchor[1] - here[1], anchor[2] - here[2])))
+    for pose, b in zip(poses, bodies, strict=True):
+        dx, dy, dz = 0.0, 0.0, 0.0
+        if anchor_names:
+            anchor, here = centre(bodies[0], anchor_names), centre(b, anchor_names)
+            dx, dy, dz = anchor[0] - here[0], anchor[1] - here[1], anchor[2] - here[2]
+        dx += pose.get(FLIGHT_KEYS[0], 0.0)
+        dy += pose.get(FLIGHT_KEYS[1], 0.0)
+        dz += pose.get(FLIGHT_KEYS[2], 0.0)
+        out.append(b.shifted((dx, dy, dz)) if (dx, dy, dz) != (0.0, 0.0, 0.0) else b)
     return out
 
 

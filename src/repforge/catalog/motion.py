@@ -181,7 +181,9 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "stationary-bike": frozenset({"bike"}),
     "elliptical": frozenset({"elliptical"}),
     "stair-climber": frozenset({"stair-climber"}),
-    "hack-squat-machine": frozenset({"hack-squat"}),
+    "hack-squat-machine": frozenset(
+        {"hack-squat", "machine"}
+    ),  # generic seat for reverse and calf work
     "hip-thrust-machine": frozenset({"hip-thrust-machine"}),
     "calf-raise-machine": frozenset({"calf-machine", "machine"}),
     "door": frozenset({"door"}),

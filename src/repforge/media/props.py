@@ -18,6 +18,7 @@ from repforge.media.skeleton import Body
 
 PLATE_RADIUS = 0.225
 BAR = 0.03
+MASSAGE_BALL_RADIUS = 0.035
 
 
 def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
@@ -120,6 +121,16 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
     if "foam-roller" in props:
         rest = _contact(motion, first, "floor") or pelvis
         shapes.append(Circle((rest[0], floor + 0.075), 0.075, "kit"))
+    if "massage-ball" in props:
+        # a small ball pinned under the first contact (a foot, the hips, the chest on a wall)
+        at = pelvis
+        if motion.contacts:
+            names, gap = skeleton.contact_points(motion.contacts[0])
+            x, y = _p(motion, first, *names)
+            at = (x, y - gap)
+        shapes.append(
+            Circle((at[0], max(at[1], floor) + MASSAGE_BALL_RADIUS), MASSAGE_BALL_RADIUS, "kit")
+        )
     if "mat" in props:
         xs = [project(motion.view, p)[0] for p in first.points.values()]
         shapes.append(Rect(min(xs) - 0.1, floor + 0.015, max(xs) - min(xs) + 0.2, 0.015, "kitfar"))

@@ -86,6 +86,7 @@ _COMPILED = tuple((re.compile(rf"\b(?:{rx})\b"), pattern) for rx, pattern in _NA
 _NAME_MUSCLES: tuple[tuple[str, str], ...] = (
     (r"hamstrings?", "hamstrings"),
     (r"quads?|quadriceps", "quads"),
+    (r"tibialis|tib|shins?", "tibialis"),
     (r"calf|calves", "calves"),
     (r"glutes?|gluteal|butt", "glutes"),
     (r"hip flexors?|psoas", "hip-flexors"),
@@ -136,7 +137,7 @@ MUSCLE_PATTERN: Mapping[str, str] = {
     "abs": "trunk-flexion", "obliques": "rotation", "hip-flexors": "hip-flexion",
     "glutes": "hip-extension", "abductors": "hip-abduction", "adductors": "hip-adduction",
     "quads": "squat", "hamstrings": "knee-flexion", "calves": "calf-raise", "neck": "neck",
-    "cardiovascular-system": "locomotion",
+    "cardiovascular-system": "locomotion", "tibialis": "calf-raise",
 }
 BODY_PART_TARGET: Mapping[str, str] = {
     "arms": "biceps", "back": "lats", "cardio": "cardiovascular-system", "chest": "chest",

@@ -119,18 +119,18 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
         )
         shapes.append(Line((elbow[0] - 0.1, elbow[1] - 0.1), (elbow[0] - 0.1, floor), 0.04, "kit"))
     if "foam-roller" in props:
-        rest = _contact(motion, first, "floor") or pelvis
+        # under the part resting on it (a `-pad` contact, e.g. `back-pad` when rolling the
+        # upper back), else under the first floor contact, else under the hips
+        rest = _contact(motion, first, "pad") or _contact(motion, first, "floor") or pelvis
         shapes.append(Circle((rest[0], floor + 0.075), 0.075, "kit"))
     if "massage-ball" in props:
-        # a small ball pinned under the first contact (a foot, the hips, the chest on a wall)
-        at = pelvis
-        if motion.contacts:
-            names, gap = skeleton.contact_points(motion.contacts[0])
-            x, y = _p(motion, first, *names)
-            at = (x, y - gap)
-        shapes.append(
-            Circle((at[0], max(at[1], floor) + MASSAGE_BALL_RADIUS), MASSAGE_BALL_RADIUS, "kit")
-        )
+        # a small ball on the floor under the part resting on it (a `-pad` contact, e.g.
+        # `back-pad` face down for the chest), else under the first contact (a foot)
+        at = _contact(motion, first, "pad") or pelvis
+        if not any(c.endswith("-pad") for c in motion.contacts) and motion.contacts:
+            names, _ = skeleton.contact_points(motion.contacts[0])
+            at = _p(motion, first, *names)
+        shapes.append(Circle((at[0], floor + MASSAGE_BALL_RADIUS), MASSAGE_BALL_RADIUS, "kit"))
     if "mat" in props:
         xs = [project(motion.view, p)[0] for p in first.points.values()]
         shapes.append(Rect(min(xs) - 0.1, floor + 0.015, max(xs) - min(xs) + 0.2, 0.015, "kitfar"))

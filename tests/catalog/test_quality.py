@@ -44,6 +44,19 @@ def test_machine_in_the_name_needs_a_machine() -> None:
     assert quality.name_equipment(good) == []
 
 
+def test_the_it_band_in_a_name_is_a_body_part_not_a_band() -> None:
+    [roll] = parsed(
+        exercise_data(
+            slug="foam-roll-it-band",
+            name="Foam Roll IT Band",
+            equipment={"required": ["foam-roller"]},
+        )
+    )
+    assert quality.name_equipment(roll) == []
+    [banded] = parsed(exercise_data(slug="band-it-band-walk", name="Band IT Band Walk"))
+    assert quality.name_equipment(banded)
+
+
 def test_steps_must_describe_the_pattern() -> None:
     steps = [
         "Lie face down on the mat with arms by your sides.",

@@ -79,7 +79,7 @@ def _edb_equipment() -> Mapping[str, str]:
 
 def exercisedb_body_part(exercise: Exercise) -> str:
     """ExerciseDB's bodyPart for one of our exercises (it splits legs and arms into upper/lower)."""
-    if exercise.target == "calves":
+    if exercise.target in ("calves", "tibialis"):
         return "lower legs"
     if exercise.target == "forearms":
         return "lower arms"

@@ -98,6 +98,7 @@ PLACED_PROPS = frozenset(
         "door",
         "table",
         "wall",
+        "massage-ball",
     }
 )
 PROPS = HELD_PROPS | PLACED_PROPS
@@ -170,6 +171,8 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "stability-ball": frozenset({"stability-ball", "ball-feet"}),
     "ab-wheel": frozenset({"ab-wheel"}),
     "foam-roller": frozenset({"foam-roller"}),
+    # a lacrosse-sized ball pinned under the body; a medicine ball in the hands also reads
+    "massage-ball": frozenset({"massage-ball", "medicine-ball"}),
     "exercise-mat": frozenset({"mat"}),
     "safety-squat-bar": frozenset({"barbell-back"}),
     "sled": frozenset({"sled"}),

@@ -40,6 +40,8 @@ NAME_EQUIPMENT: Mapping[str, tuple[str, ...]] = {
 # Words that only look like kit in some names ("trap bar" needs both words, and so on).
 _NAME_PHRASES: Mapping[str, str] = {"trap bar": "trap", "ez bar": "ez", "ab wheel": "wheel"}
 _NAME_SKIP = {"trap", "ez", "wheel", "plate"}
+# Phrases whose kit word names a body part, not kit: the IT band is the iliotibial band.
+_NAME_NOT_KIT: Mapping[str, str] = {"it band": "band"}
 
 # At least one of these stems must appear in the steps of an exercise with that pattern.
 PATTERN_KEYWORDS: Mapping[str, tuple[str, ...]] = {
@@ -93,6 +95,9 @@ def _name_words(name: str) -> set[str]:
     for phrase, key in _NAME_PHRASES.items():
         if phrase in lowered:
             words.add(key)
+    for phrase, word in _NAME_NOT_KIT.items():
+        if phrase in lowered and lowered.count(word) == lowered.count(phrase):
+            words.discard(word)
     return words
 
 

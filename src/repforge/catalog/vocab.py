@@ -230,6 +230,15 @@ MUSCLES: Vocabulary[Muscle] = Vocabulary(
         ),
         _m("calves", "Calves", ("gastrocnemius", "soleus"), "legs", ("back",), "legs"),
         _m(
+            "tibialis",
+            "Shins (tibialis anterior)",
+            ("tibialis anterior",),
+            "legs",
+            ("front",),
+            "legs",
+            major=False,
+        ),
+        _m(
             "neck",
             "Neck",
             ("sternocleidomastoideus", "splenius capitis"),
@@ -310,6 +319,7 @@ EQUIPMENT: Vocabulary[Equipment] = Vocabulary(
             ("stability-ball", "Stability ball", "accessory"),
             ("ab-wheel", "Ab wheel", "accessory"),
             ("foam-roller", "Foam roller", "accessory"),
+            ("massage-ball", "Massage ball", "accessory"),
             ("dowel", "Dowel", "accessory"),
             ("exercise-mat", "Exercise mat", "accessory"),
             ("jump-rope", "Jump rope", "accessory"),

@@ -30,6 +30,7 @@ CABLE_HEIGHTS = {
 BANDS = frozenset({"band-high", "band-mid", "band-low"})
 BAR = 0.03
 BACKPACK_DEPTH = 0.11  # metres from the spine line to the middle of the pack
+MASSAGE_BALL_RADIUS = 0.035
 
 
 def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
@@ -151,10 +152,22 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
             Line((elbow[0], elbow[1] - 0.06), (shoulder[0], shoulder[1] - 0.12), 0.07, "kit")
         )
         shapes.append(Line((elbow[0] - 0.1, elbow[1] - 0.1), (elbow[0] - 0.1, floor), 0.04, "kit"))
-    if "foam-roller" in props:  # under the upper back when the back rests on it
+    if "foam-roller" in props:
+        # under the part resting on it (a `-pad` contact, e.g. `back-pad` when rolling the
+        # upper back), else under the upper back when it rests on it, else a floor contact
         back_on = any(c.startswith("back-") for c in motion.contacts)
-        rest = back if back_on else (_contact(motion, first, "floor") or pelvis)
+        rest = _contact(motion, first, "pad") or (
+            back if back_on else (_contact(motion, first, "floor") or pelvis)
+        )
         shapes.append(Circle((rest[0], floor + 0.075), 0.075, "kit"))
+    if "massage-ball" in props:
+        # a small ball on the floor under the part resting on it (a `-pad` contact, e.g.
+        # `back-pad` face down for the chest), else under the first contact (a foot)
+        at = _contact(motion, first, "pad") or pelvis
+        if not any(c.endswith("-pad") for c in motion.contacts) and motion.contacts:
+            names, _ = skeleton.contact_points(motion.contacts[0])
+            at = _p(motion, first, *names)
+        shapes.append(Circle((at[0], floor + MASSAGE_BALL_RADIUS), MASSAGE_BALL_RADIUS, "kit"))
     if "mat" in props:
         xs = [project(motion.view, p)[0] for p in first.points.values()]
         shapes.append(Rect(min(xs) - 0.1, floor + 0.015, max(xs) - min(xs) + 0.2, 0.015, "kitfar"))

@@ -30,6 +30,7 @@ MUSCLE_PARTS = {
     "glutes": ("glute",),
     "hip-flexors": ("thigh",),
     "calves": ("shin",),
+    "tibialis": ("shin",),
     "abs": ("trunk_lower",),
     "obliques": ("trunk_lower",),
     "lower-back": ("trunk_lower",),

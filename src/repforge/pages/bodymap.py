@@ -155,6 +155,11 @@ _FRONT_LEFT: Mapping[str, str] = {
     "adductors": (
         "M 99 225 C 95 227 92 231 90 237 C 92 250 93 262 94 274 C 97 262 99 246 99 225 Z"
     ),
+    # tibialis anterior: the strip just outside the shin bone, knee to ankle
+    "tibialis": (
+        "M 78 300 C 75 314 76 330 79 346 C 81 350 84 350 85 346"
+        " C 86 330 86 314 85 300 C 83 296 80 296 78 300 Z"
+    ),
 }
 
 _BACK_LEFT: Mapping[str, str] = {

@@ -30,6 +30,16 @@ class Facts:
 # (regex, pattern) by name, first match wins: specific phrases before the words they contain.
 # fmt: off
 _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"foam roll(er)? (?!thoracic)|massage ball|lacrosse ball|cars|rock ?back|open book"
+     r"|inchworms?|leg swings?|arm circles?", "mobility"),
+    (r"tibialis|tib raise", "calf-raise"),
+    (r"tree pose", "balance"),
+    (r"chair pose", "squat"),
+    (r"warrior ii", "lunge"),
+    (r"pose|warrior i|low lunge|forward fold|happy baby|facing dog", "stretch"),
+    (r"curl ?ups?", "anti-extension"),
+    (r"hip hikes?|pelvic drops?", "hip-abduction"),
+    (r"quad sets?", "knee-extension"),
     (r"stretch", "stretch"),
     (r"clean|snatch|jerk", "olympic-lift"),
     (r"carry|farmer|yoke|suitcase walk", "carry"),
@@ -86,6 +96,7 @@ _COMPILED = tuple((re.compile(rf"\b(?:{rx})\b"), pattern) for rx, pattern in _NA
 _NAME_MUSCLES: tuple[tuple[str, str], ...] = (
     (r"hamstrings?", "hamstrings"),
     (r"quads?|quadriceps", "quads"),
+    (r"tibialis|tib|shins?", "tibialis"),
     (r"calf|calves", "calves"),
     (r"glutes?|gluteal|butt", "glutes"),
     (r"hip flexors?|psoas", "hip-flexors"),
@@ -136,7 +147,7 @@ MUSCLE_PATTERN: Mapping[str, str] = {
     "abs": "trunk-flexion", "obliques": "rotation", "hip-flexors": "hip-flexion",
     "glutes": "hip-extension", "abductors": "hip-abduction", "adductors": "hip-adduction",
     "quads": "squat", "hamstrings": "knee-flexion", "calves": "calf-raise", "neck": "neck",
-    "cardiovascular-system": "locomotion",
+    "cardiovascular-system": "locomotion", "tibialis": "calf-raise",
 }
 BODY_PART_TARGET: Mapping[str, str] = {
     "arms": "biceps", "back": "lats", "cardio": "cardiovascular-system", "chest": "chest",
@@ -291,7 +302,7 @@ def complete(facts: Facts, report: ImportReport) -> dict[str, Any] | None:
         "secondary": list(dict.fromkeys(secondary)),
         "body_part": facts.body_part or _body_part(target, pattern, report),
         "category": facts.category or _category(pattern, target, report),
-        "mechanic": facts.mechanic or _mechanic(pattern, report),
+        "mechanic": facts.mechanic or _mechanic(pattern, report, words),
         "force": facts.force or _force(pattern, report),
         "laterality": _laterality(words, pattern, report),
         "tracking": _tracking(words, pattern, report),
@@ -321,8 +332,18 @@ def _category(pattern: str, target: str, report: ImportReport) -> str:
     return "strength"
 
 
-def _mechanic(pattern: str, report: ImportReport) -> str:
+# Whole-body yoga holds bend several joints at once even though the pattern is a stretch.
+_COMPOUND_HOLD = re.compile(r"\b(?:pose|warrior|lunge|fold|dog)\b")
+# Rolling one muscle, or circling and swinging one joint, is a single-joint drill.
+_ISOLATION_DRILL = re.compile(r"\b(?:foam roll|massage ball|lacrosse ball|cars|circles?|swings?)\b")
+
+
+def _mechanic(pattern: str, report: ImportReport, words: str = "") -> str:
     mechanic = "isolation" if pattern in _ISOLATION else "compound"
+    if pattern == "stretch" and _COMPOUND_HOLD.search(words):
+        mechanic = "compound"
+    if pattern == "mobility" and _ISOLATION_DRILL.search(words):
+        mechanic = "isolation"
     _note(report, "mechanic", f"{pattern} is {mechanic}")
     return mechanic
 

@@ -195,7 +195,14 @@ def main() -> None:
         servers = {name: start(name, data_dir) for name in SERVERS}
         try:
             for _, base in servers.values():
-                wait_up(base + "/readyz")
+                started = time.monotonic()
+                while True:  # four servers start at once: allow a busy machine two minutes
+                    try:
+                        wait_up(base + "/readyz")
+                        break
+                    except SystemExit:
+                        if time.monotonic() - started > 120:
+                            raise
                 for path in ROUTES.values():
                     wait_up(base + path)  # warm: the first request fills the response cache
             time.sleep(1)

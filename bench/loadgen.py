@@ -27,10 +27,10 @@ def wait_up(url: str) -> None:
     raise SystemExit(f"server did not answer {url}")
 
 
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str]:
+def wrk(url: str, seconds: float, connections: int, threads: int = 2) -> tuple[float, str, str]:
     """Requests/s, p50 and p99 latency from one wrk run (Debian package `wrk`)."""
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,

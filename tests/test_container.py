@@ -70,6 +70,7 @@ def test_compose_runs_the_app_on_postgresql_with_redis() -> None:
     assert app["depends_on"]["db"]["condition"] == "service_healthy"
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
+    assert app["environment"]["REPFORGE_REDIS_URL"].startswith("redis://redis:6379/")
     grace = int(app["stop_grace_period"].removesuffix("s"))
     assert grace > Settings().graceful_shutdown_s  # in-flight requests finish before SIGKILL
     # every setting compose passes is one repforge reads

@@ -101,6 +101,15 @@ class Settings(BaseSettings):
     login_window_s: int = Field(
         default=900, ge=1, description="Seconds over which failed logins are counted."
     )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis URL (redis://host:6379/0) for counters every instance shares, such "
+        "as the login rate limit; unset keeps them in the database.",
+    )
+    redis_prefix: str = Field(
+        default="repforge:",
+        description="Prefix of every Redis key repforge writes, so sites can share one Redis.",
+    )
     mail_backend: Literal["console", "smtp"] = Field(
         default="console",
         description="console prints password-reset mail to the log; smtp sends it.",
@@ -125,6 +134,10 @@ class Settings(BaseSettings):
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Least severe log messages written."
+    )
+    metrics_enabled: bool = Field(
+        default=True,
+        description="Serve /metrics and count and time every request for it; off removes both.",
     )
     graceful_shutdown_s: float = Field(
         default=30,

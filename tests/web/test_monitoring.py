@@ -10,6 +10,7 @@ from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
 from repforge import importing
+from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.errors import ImportFormatError
 from repforge.store import db
@@ -100,3 +101,14 @@ def test_imports_are_counted_by_outcome(tmp_path: Path) -> None:
     assert _value("repforge_imports_total", outcome="failed") == failed + 1
     assert report.imported > 0
     assert _value("repforge_imported_exercises_total") == exercises + report.imported
+
+
+def test_metrics_switched_off_serve_no_page_and_count_nothing(
+    settings: Settings, small_catalog: Catalog
+) -> None:
+    before = _requests("/api/v1/exercises/{slug}")
+    quiet = settings.model_copy(update={"metrics_enabled": False})
+    with TestClient(create_app(quiet, small_catalog)) as off:
+        assert off.get("/api/v1/exercises/test-squat").status_code == 200
+        assert off.get("/metrics").status_code == 404
+    assert _requests("/api/v1/exercises/{slug}") == before

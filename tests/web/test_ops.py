@@ -6,7 +6,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
+from repforge.catalog.catalog import Catalog
+from repforge.config import Settings
 from repforge.store import db
+from repforge.web.app import create_app
 from repforge.web.state import AppState
 from tests.factories import make_catalog
 
@@ -68,3 +71,15 @@ def test_liveness_is_answered_ahead_of_the_stack(
     assert head.content == b""
     assert client.post("/healthz").status_code == 405
     assert client.get("/healthz/", follow_redirects=False).status_code == 307
+
+
+def test_unreachable_redis_is_named_when_counters_live_there(
+    settings: Settings, small_catalog: Catalog
+) -> None:
+    # port 1 on this machine: nothing listens, the connection is refused at once
+    broken = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    with TestClient(create_app(broken, small_catalog)) as client:
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    (reason,) = response.json()["not_ready"]
+    assert reason.startswith("Redis cannot be reached")

@@ -1,4 +1,5 @@
-"""What the account services need from storage; store/accounts.py implements it in SQL."""
+"""What the account services need from storage: store/accounts.py implements both ports in SQL,
+store/redis_counters.py the rate counters in Redis. The services never learn which."""
 
 from __future__ import annotations
 
@@ -8,8 +9,24 @@ from typing import Protocol
 from repforge.accounts.model import Credentials, Preferences, Scope, TokenInfo, TokenKind, User
 
 
-class AccountStore(Protocol):
-    """Users, sessions, tokens, reset tokens and rate-limit counters of one transaction."""
+class RateCounters(Protocol):
+    """Attempts per key in a fixed window, shared by every process and instance of a site."""
+
+    def hit(self, key: str, now: datetime, window_s: int) -> tuple[int, datetime]:
+        """Count one attempt (a new window once the old one ended): the count and its end."""
+        ...
+
+    def count(self, key: str, now: datetime) -> tuple[int, datetime] | None:
+        """The key's count and window end, or None when no window is open."""
+        ...
+
+    def clear(self, key: str) -> None:
+        """Forget the key's attempts."""
+        ...
+
+
+class AccountStore(RateCounters, Protocol):
+    """Users, sessions, tokens, reset tokens and (the default) rate counters of one transaction."""
 
     def add_user(self, email: str, password_hash: str, now: datetime) -> User: ...
     def credentials(self, email: str) -> Credentials | None: ...
@@ -42,10 +59,6 @@ class AccountStore(Protocol):
 
     def add_reset(self, key_digest: str, user_id: int, expires: datetime) -> None: ...
     def use_reset(self, key_digest: str, now: datetime) -> int | None: ...
-
-    def hit(self, key: str, now: datetime, window_s: int) -> tuple[int, datetime]: ...
-    def count(self, key: str, now: datetime) -> tuple[int, datetime] | None: ...
-    def clear(self, key: str) -> None: ...
 
     def preferences(self, user_id: int) -> Preferences: ...
     def set_preferences(self, user_id: int, preferences: Preferences) -> None: ...

@@ -22,7 +22,7 @@ from repforge.accounts.model import (
     TokenKind,
     User,
 )
-from repforge.accounts.ports import AccountStore
+from repforge.accounts.ports import AccountStore, RateCounters
 from repforge.errors import InvalidInputError, NotFoundError
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -54,17 +54,23 @@ def _now() -> datetime:
 
 
 class Accounts:
-    """Account operations over one store (one transaction)."""
+    """Account operations over one store (one transaction).
+
+    Login attempts are counted in `counters` (Redis, say) when given, else in the store's own
+    counters (the database, in the same transaction).
+    """
 
     def __init__(
         self,
         store: AccountStore,
         policy: Policy | None = None,
         clock: Callable[[], datetime] = _now,
+        counters: RateCounters | None = None,
     ) -> None:
         self.store = store
         self.policy = policy or Policy()
         self.clock = clock
+        self.counters: RateCounters = counters if counters is not None else store
 
     def sign_up(self, email: str, password: str) -> User:
         address = normalize_email(email)
@@ -77,7 +83,7 @@ class Accounts:
         """Raise RateLimitedError if this account or this client address tried too often."""
         now = self.clock()
         for key, limit in self._limits(email, client):
-            found = self.store.count(key, now)
+            found = self.counters.count(key, now)
             if found is not None and found[0] >= limit:
                 raise RateLimitedError(max(1, math.ceil((found[1] - now).total_seconds())))
 
@@ -97,11 +103,11 @@ class Accounts:
         if found is None or not ok or found.user.disabled:
             now = self.clock()
             for key, _ in self._limits(email, client):
-                self.store.hit(key, now, self.policy.attempt_window_s)
+                self.counters.hit(key, now, self.policy.attempt_window_s)
             return None
         if passwords.needs_rehash(found.password_hash):
             self.store.set_password(found.user.id, passwords.hash_password(password))
-        self.store.clear(self._account_key(email))
+        self.counters.clear(self._account_key(email))
         return found.user
 
     def _account_key(self, email: str) -> str:
@@ -188,12 +194,12 @@ class Accounts:
             )
         self.store.set_password(user.id, passwords.hash_password(password))
         self.store.delete_sessions(user.id)
-        self.store.clear(self._account_key(user.email))
+        self.counters.clear(self._account_key(user.email))
         return user
 
     def delete_account(self, user: User) -> None:
         """Remove the user and every row they own."""
-        self.store.clear(self._account_key(user.email))
+        self.counters.clear(self._account_key(user.email))
         self.store.delete_user(user.id)
 
     def set_disabled(self, email: str, disabled: bool) -> User:

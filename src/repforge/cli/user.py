@@ -23,19 +23,23 @@ def _accounts() -> Iterator[Accounts]:
     from repforge.config import get_settings
     from repforge.store import db
     from repforge.store.accounts import SqlAccountStore
+    from repforge.store.redis_counters import shared_counters
 
     settings = get_settings()
     engine = db.make_engine(settings.resolved_database_url)
+    counters = shared_counters(settings)  # clearing an account's attempts must reach Redis too
     try:
         if settings.auto_migrate:
             db.upgrade(engine)
         with db.transaction(db.session_factory(engine)) as session:
-            yield Accounts(SqlAccountStore(session))
+            yield Accounts(SqlAccountStore(session), counters=counters)
     except RepforgeError as exc:
         err.print(str(exc), markup=False, highlight=False)
         raise typer.Exit(1) from None
     finally:
         engine.dispose()
+        if counters is not None:
+            counters.close()
 
 
 @user_app.command("create")

@@ -19,6 +19,7 @@ from repforge.media.store import DiskStore
 from repforge.served import catalog_for
 from repforge.store import db
 from repforge.store.meta import MetaRepository
+from repforge.store.redis_counters import shared_counters
 from repforge.web import docs, errors, monitoring, ops, request_log, security, static_site
 from repforge.web.api import account as account_api
 from repforge.web.api import exercisedb as exercisedb_api
@@ -70,6 +71,8 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
         yield
         # give pooled connections back on shutdown instead of leaving them to the collector
         state.engine.dispose()
+        if state.counters is not None:
+            state.counters.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -86,6 +89,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
         sessions,
         base_catalog=served.base,
         catalog_revision=served.revision,
+        counters=shared_counters(settings),
     )
     app.state.repforge = state
     app.add_middleware(CatalogRefresh, state=state)
@@ -116,7 +120,7 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     app.include_router(account_api.router)
     app.include_router(log_api.router)
     app.include_router(progress_api.router)
-    monitoring.install(app)
+    monitoring.install(app, settings)
     request_log.install(app, settings)
     app.add_middleware(ops.Liveness, headers=security.default_headers(settings))
     return app

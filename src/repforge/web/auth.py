@@ -53,7 +53,7 @@ def accounts(request: Request) -> Iterator[Accounts]:
     """Account services in one database transaction."""
     state = state_of(request)
     with transaction(state.sessions) as session:
-        yield Accounts(SqlAccountStore(session), policy(state.settings))
+        yield Accounts(SqlAccountStore(session), policy(state.settings), counters=state.counters)
 
 
 def mailer(request: Request) -> Mailer:

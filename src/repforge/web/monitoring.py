@@ -11,6 +11,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from repforge import metrics
+from repforge.config import Settings
 
 # prometheus_client's own switch: set, every worker writes its samples to files in this folder
 MULTIPROCESS_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -71,7 +72,12 @@ def metrics_page(request: Request) -> Response:
     return Response(generate_latest(_registry()), media_type=CONTENT_TYPE_LATEST)
 
 
-def install(app: FastAPI) -> None:
-    """Serve /metrics and time every request (call last, so the timing wraps the whole stack)."""
+def install(app: FastAPI, settings: Settings) -> None:
+    """Serve /metrics and time every request (call last, so the timing wraps the whole stack).
+
+    With REPFORGE_METRICS_ENABLED=false neither is installed: /metrics is a 404.
+    """
+    if not settings.metrics_enabled:
+        return
     app.include_router(router)
     app.add_middleware(RequestMetrics)

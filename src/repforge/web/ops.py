@@ -75,6 +75,10 @@ def not_ready(state: AppState) -> list[str]:
                 f"The database schema is at revision {found}, not {newest}: "
                 "run `repforge db upgrade`."
             )
+    if state.counters is not None:
+        failure = state.counters.unreachable()
+        if failure:
+            problems.append(f"Redis cannot be reached ({failure}).")
     if len(state.catalog) == 0:
         problems.append("The exercise catalog is empty.")
     return problems

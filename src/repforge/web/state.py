@@ -15,6 +15,7 @@ from repforge import importing
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.served import catalog_for
+from repforge.store.redis_counters import RedisRateCounters
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ class AppState:
     base_catalog: Catalog | None = None
     catalog_revision: int = 0
     catalog_checked_at: float = field(default_factory=time.monotonic)
+    # login rate-limit counters in Redis when configured; None keeps them in the database
+    counters: RedisRateCounters | None = None
     _refreshing: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def refresh_due(self) -> bool:

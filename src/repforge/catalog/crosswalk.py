@@ -174,6 +174,8 @@ _EDB_NEAREST_EQUIPMENT = {
     "hack-squat-machine": "sled machine",
     "weight-plate": "weighted",
     "sandbag": "weighted",
+    "backpack": "weighted",
+    "water-jug": "weighted",
     "mini-band": "band",
     "safety-squat-bar": "barbell",
     # strongman kit: bars are barbells, everything else is a heavy object

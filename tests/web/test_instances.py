@@ -26,7 +26,7 @@ from repforge.web.auth import SESSION_COOKIE
 from repforge.web.monitoring import MULTIPROCESS_ENV
 from tests.conftest import POSTGRES_URL, _postgres_schema_url
 from tests.redis_support import REDIS_URL, needs_redis, redis_prefix
-from tests.web.test_serving import _free_port, _wait_ready
+from tests.web.servers import free_port, wait_ready
 
 __all__ = ["redis_prefix"]  # the fixture, imported for the tests below
 
@@ -84,7 +84,7 @@ def environment(request: pytest.FixtureRequest, database: str, tmp_path: Path) -
 @pytest.fixture
 def instances(environment: dict[str, str]) -> Iterator[tuple[str, str]]:
     """Base URLs of two servers, A and B, started side by side and stopped afterwards."""
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(
             [REPFORGE, "serve", "--port", str(port), "--workers", "1"],
@@ -96,7 +96,7 @@ def instances(environment: dict[str, str]) -> Iterator[tuple[str, str]]:
     ]
     try:
         for port, process in zip(ports, processes, strict=True):
-            _wait_ready(f"http://127.0.0.1:{port}/readyz", process, seconds=45)
+            wait_ready(f"http://127.0.0.1:{port}/readyz", process, seconds=45)
         yield f"http://127.0.0.1:{ports[0]}", f"http://127.0.0.1:{ports[1]}"
     finally:
         for process in processes:

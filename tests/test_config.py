@@ -49,6 +49,7 @@ def test_allowed_hosts_read_comma_separated(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_catalog_cache_folder_follows_xdg_and_can_be_turned_off(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.delenv("REPFORGE_CACHE_DIR", raising=False)  # the test run sets its own
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert Settings().cache_dir == tmp_path / "repforge"
     monkeypatch.setenv("REPFORGE_CACHE_DIR", "")

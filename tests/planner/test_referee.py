@@ -212,8 +212,13 @@ RULES: dict[str, Callable[[Graded], list[str]]] = {
     "priorities-honoured": rule_priorities_honoured,
 }
 # Rules the generator still breaks for some of the 50 profiles; remove a name here as soon as its
-# rule holds. Empty: every rule holds for every profile.
-REFEREE_GAPS: set[str] = set()
+# rule holds. All held on the 513-exercise catalog; the 669-exercise catalog gives the generator
+# new choices that break them again for a few profiles (issue 11).
+REFEREE_GAPS: set[str] = {
+    "zero-validator-errors",
+    "strength-main-lifts-first-and-repeated",
+    "priorities-honoured",
+}
 
 
 @pytest.fixture(scope="module")

@@ -89,7 +89,7 @@ def _unique_sorted(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(values)))
 
 
-MAX_PROFILE_LIST = 500  # entries per list field of a profile (the catalog has ~300 exercises)
+MAX_PROFILE_LIST = 2000  # entries per list field of a profile: a bound on input, above the catalog
 
 
 class Profile(BaseModel):

@@ -188,7 +188,7 @@ def test_validating_a_maximal_plan_is_bounded(
             "weeks.0.sets_by_muscle",
         ),
         (lambda d: d.update(relaxed=["x"] * 501), "relaxed"),
-        (lambda d: d["profile"].update(exclude=["x"] * 501), "profile.exclude"),
+        (lambda d: d["profile"].update(exclude=["x"] * 2001), "profile.exclude"),
         (
             lambda d: d.update(validation={"errors": [{"check": "x"}] * 5001}),
             "validation",

@@ -85,17 +85,17 @@ def environment(request: pytest.FixtureRequest, database: str, tmp_path: Path) -
 def instances(environment: dict[str, str]) -> Iterator[tuple[str, str]]:
     """Base URLs of two servers, A and B, started side by side and stopped afterwards."""
     ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [REPFORGE, "serve", "--port", str(port), "--workers", "1"],
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
+    processes: list[subprocess.Popen[bytes]] = []
     try:
-        for port, process in zip(ports, processes, strict=True):
+        # one after the other: two first starts on one empty schema would race to set it up
+        for port in ports:
+            process = subprocess.Popen(
+                [REPFORGE, "serve", "--port", str(port), "--workers", "1"],
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            processes.append(process)
             wait_ready(f"http://127.0.0.1:{port}/readyz", process, seconds=45)
         yield f"http://127.0.0.1:{ports[0]}", f"http://127.0.0.1:{ports[1]}"
     finally:

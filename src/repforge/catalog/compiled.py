@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
+from repforge.files import write_atomically
 from repforge.fingerprint import code_fingerprint
 
 PREFIX = "catalog-"
@@ -61,19 +60,9 @@ def _read(path: Path) -> list[Exercise] | None:
 
 
 def _write(folder: Path, path: Path, exercises: list[Exercise]) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # write then rename, so a concurrent reader sees the old file or the whole new one
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(exercises, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        # a read-only or full cache folder only costs speed, never a load
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(temporary)
-        return
-    _prune(folder, keep=path)
+    # a read-only or full cache folder only costs speed, never a load
+    if write_atomically(path, pickle.dumps(exercises, protocol=pickle.HIGHEST_PROTOCOL)):
+        _prune(folder, keep=path)
 
 
 def _prune(folder: Path, keep: Path) -> None:

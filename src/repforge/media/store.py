@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
+from repforge.files import write_atomically
 from repforge.fingerprint import code_fingerprint
 
 PACKAGES = (Path(__file__).parent, Path(__file__).parents[1] / "catalog")
@@ -36,18 +34,9 @@ class DiskStore:
 
     def write(self, digest: str, kind: str, data: bytes) -> None:
         """Store atomically; a full or read-only disk only costs a later render."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, self._path(digest, kind))
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(temporary)
+        if not write_atomically(self._path(digest, kind), data) or self._pruned:
             return
-        if not self._pruned:
-            self._pruned = True
-            for old in self.root.iterdir():
-                if old.is_dir() and old != self.folder:
-                    shutil.rmtree(old, ignore_errors=True)
+        self._pruned = True
+        for old in self.root.iterdir():
+            if old.is_dir() and old != self.folder:
+                shutil.rmtree(old, ignore_errors=True)

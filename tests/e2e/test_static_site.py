@@ -111,11 +111,6 @@ def test_autocomplete_works_from_the_static_index(page: Any, static_url: str) ->
     assert "Nordic Hamstring Curl" in options
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="precision@1 fell from 0.85 to 0.84 as the catalog grew to 669 (stretches now rank "
-    "first for 'chest no equipment'); ranking to be retuned (issue 15)",
-)
 def test_static_search_quality_on_the_labelled_queries(page: Any, static_url: str) -> None:
     """The browser search over the labelled query set, measured like the server's."""
     from tests.search.queries import QUERIES, misses, precision_at_1, recall_at_5

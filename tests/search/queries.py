@@ -33,6 +33,18 @@ PULL_UPS = (
     "weighted-pull-up",
     "machine-assisted-pull-up",
 )
+NO_BAR_ROWS = (
+    "one-arm-dumbbell-row",
+    "two-dumbbell-bent-over-row",
+    "chest-supported-dumbbell-row",
+    "kroc-row",
+    "table-row",
+    "towel-door-row",
+    "door-frame-row",
+    "ring-row",
+    "resistance-band-row",
+    "backpack-bent-over-row",
+)
 PUSH_UPS = ("knee-push-up", "incline-push-up", "diamond-push-up", "decline-push-up")
 RDLS = ("dumbbell-romanian-deadlift", "single-leg-romanian-deadlift", "stiff-leg-deadlift")
 SHOULDER_PRESSES = (
@@ -351,6 +363,13 @@ QUERIES: tuple[Labelled, ...] = (
         kind="intent",
     ),
     q("upper back band", ["resistance-band-row", "band-pull-apart"], kind="intent"),
+    # issue 15: rows for people without a bar of any kind
+    q(
+        "row without a bar",
+        [*NO_BAR_ROWS, "seated-cable-row", "single-arm-cable-row", "machine-row"],
+        kind="intent",
+    ),
+    q("rows at home", NO_BAR_ROWS, ["inverted-row"], kind="intent"),
 )
 
 Search = Callable[[str], Sequence[str]]  # query -> slugs, best first

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from repforge.catalog.catalog import Catalog
+from repforge.catalog.model import Exercise
 from repforge.search import SearchIndex, index_for
 from repforge.search.index import _Facets
 from repforge.search.intent import phrases
@@ -206,3 +207,43 @@ def test_index_for_rebuilds_when_a_version_string_is_reused(search_catalog: Cata
 
 def test_build_keeps_the_catalog_version(search_catalog: Catalog) -> None:
     assert SearchIndex.build(search_catalog).version == "search-tests"
+
+
+def _row(slug: str, kit: str, popularity: int = 3) -> Exercise:
+    return make_exercise(
+        slug=slug,
+        target="lats",
+        pattern="horizontal-pull",
+        force="pull",
+        body_part="back",
+        popularity=popularity,
+        equipment={"required": [kit]},
+    )
+
+
+def _rows() -> SearchIndex:
+    return SearchIndex.build(
+        make_catalog(
+            _row("barbell-bent-over-row", "barbell", popularity=5),
+            _row("inverted-row", "pull-up-bar", popularity=4),
+            _row("t-bar-row", "lever-machine", popularity=4),
+            _row("one-arm-dumbbell-row", "dumbbell"),
+            _row("table-row", "table"),
+        )
+    )
+
+
+def test_a_negated_bar_rules_out_every_bar_and_names_spelling_it() -> None:
+    found = slugs(_rows(), "row without a bar")
+    assert set(found) == {"one-arm-dumbbell-row", "table-row"}
+
+
+def test_an_article_keeps_the_negation() -> None:
+    """'rows without a barbell' must not read as 'rows with a barbell'."""
+    found = slugs(_rows(), "rows without a barbell")
+    assert "barbell-bent-over-row" not in found
+    assert {"inverted-row", "one-arm-dumbbell-row"} <= set(found)
+
+
+def test_home_includes_the_furniture_people_row_from() -> None:
+    assert "table-row" in slugs(_rows(), "rows at home")

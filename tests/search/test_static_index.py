@@ -28,7 +28,20 @@ def test_every_exercise_with_the_servers_label_words(small_catalog: Catalog) -> 
     assert squat["b"] is True  # body weight only
     assert "no equipment" in shipped["kit_phrases"]["b"]
     assert ["rdl"] in [pair[0] for pair in shipped["rewrites"]]
+    # the filters search.js applies as the server does
+    assert squat["v"] == exercise_difficulty(small_catalog, "test-squat")
+    assert shipped["levels"]["advanced"] == ["advanced"]
+    assert shipped["kit_words"]["barbell"] == ["barbell"]
+    assert "pull-up-bar" in shipped["kit_words"]["bar"]
+    assert "bar" in shipped["families"]
+    assert "without" in shipped["negations"]
+    assert "chest" in shipped["facet_words"]
+    assert "press" not in shipped["facet_words"]
     assert orjson.loads(orjson.dumps(shipped)) == shipped
+
+
+def exercise_difficulty(catalog: Catalog, slug: str) -> str:
+    return next(e.difficulty for e in catalog if e.slug == slug)
 
 
 def test_high_to_low_cable_fly_finds_the_high_to_low_fly_first() -> None:

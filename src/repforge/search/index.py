@@ -119,7 +119,10 @@ class SearchIndex:
             allowed = self._doable(intent.available)
         if intent.excluded:
             keep = frozenset(
-                i for i, d in enumerate(self._docs) if not d.needs_any(intent.excluded)
+                i
+                for i, d in enumerate(self._docs)
+                if not d.needs_any(intent.excluded)
+                and not intent.refused.intersection(d.labels[0].words)
             )
             allowed = keep if allowed is None else allowed & keep
         if intent.difficulties:

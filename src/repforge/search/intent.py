@@ -61,6 +61,7 @@ class Intent:
     concepts: tuple[Concept, ...] = ()
     available: frozenset[str] | None = None  # equipment the user has, None when not said
     excluded: frozenset[str] = frozenset()  # equipment the user said no to
+    refused: frozenset[str] = frozenset()  # negated words a name must not spell: 'T-Bar Row'
     difficulties: frozenset[str] = frozenset()
     corrections: tuple[tuple[str, str], ...] = ()
     text: str = (
@@ -81,12 +82,12 @@ class Intent:
 
 
 @dataclass(frozen=True, slots=True)
-class _Filter:
+class Filter:
     kind: str  # "bodyweight", "home", "difficulty", "negation", "text"
     values: frozenset[str] = frozenset()
 
 
-Entry = Facet | _Filter
+Entry = Facet | Filter
 
 
 def _key(text: str) -> Words:
@@ -145,17 +146,17 @@ def phrases() -> Mapping[Words, Entry]:
         first, *near = slugs
         add(text, Facet(categories=frozenset({first}), near_categories=frozenset(near) - {first}))
     for level in vocab.DIFFICULTIES:
-        add(level.slug, _Filter("difficulty", frozenset({level.slug})))
+        add(level.slug, Filter("difficulty", frozenset({level.slug})))
     for text, slugs in synonyms.DIFFICULTY_WORDS.items():
-        add(text, _Filter("difficulty", frozenset(slugs)))
+        add(text, Filter("difficulty", frozenset(slugs)))
     for text in synonyms.BODYWEIGHT_PHRASES:
-        add(text, _Filter("bodyweight"))
+        add(text, Filter("bodyweight"))
     for text in synonyms.HOME_PHRASES:
-        add(text, _Filter("home"))
+        add(text, Filter("home"))
     for text in synonyms.NEGATIONS:
-        add(text, _Filter("negation"))
+        add(text, Filter("negation"))
     for text in synonyms.TEXT_PHRASES:
-        add(text, _Filter("text"))
+        add(text, Filter("text"))
     return table
 
 
@@ -323,30 +324,42 @@ def parse(query: str, lexicon: Lexicon) -> Intent:
     excluded: set[str] = set()
     levels: set[str] = set()
     negate = False
+    unwanted: set[str] = set()  # negations and what they negate: not words to match
+    refused: set[str] = set()
     for key, entry in segments(texts):
         if isinstance(entry, Facet):
             if negate and entry.equipment:
                 excluded |= entry.equipment
+                unwanted.update(key)
             else:
                 concepts.setdefault(key, Concept(key, facet=entry))
-        elif isinstance(entry, _Filter):
+        elif isinstance(entry, Filter):
             if entry.kind in ("bodyweight", "home"):
                 kit = frozenset({"bodyweight"}) if entry.kind == "bodyweight" else synonyms.HOME_KIT
                 available = kit if available is None else available & kit
+            elif entry.kind == "negation":
+                unwanted.update(key)
             elif entry.kind == "difficulty":
                 levels |= entry.values
             elif entry.kind == "text":  # 'close grip' names a grip, not the forearms
                 for word in key:
                     concepts.setdefault((word,), Concept((word,), alternatives=((word, 1.0),)))
+        elif negate and key[0] in synonyms.NEGATED_FAMILIES:
+            excluded |= synonyms.NEGATED_FAMILIES[key[0]]
+            unwanted.update(key)
+            refused.update(key)
         elif key[0] not in stop:
             concepts.setdefault(key, Concept(key, alternatives=alternatives[key[0]]))
-        negate = isinstance(entry, _Filter) and entry.kind == "negation"
+        if entry is None and key[0] in stop:
+            continue  # 'without a barbell': the article keeps the negation for the next word
+        negate = isinstance(entry, Filter) and entry.kind == "negation"
     return Intent(
         literal=tuple(w for w in literal if w not in stop),
-        words=tuple(w for w in texts if w not in stop),
+        words=tuple(w for w in texts if w not in stop and w not in unwanted),
         concepts=tuple(concepts.values()),
         available=available,
         excluded=frozenset(excluded),
+        refused=frozenset(refused),
         difficulties=frozenset(levels),
         corrections=tuple(fixes),
         text=_fixed_text(query[:MAX_QUERY_CHARS], fixes),

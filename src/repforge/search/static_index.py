@@ -8,11 +8,11 @@ from repforge.catalog import vocab
 from repforge.catalog.catalog import Catalog
 from repforge.pages.links import exercise_path
 from repforge.search import ranking, synonyms
-from repforge.search.intent import rewrites, stopwords
+from repforge.search.intent import Facet, Filter, phrases, rewrites, stopwords
 from repforge.search.ranking import make_doc
 from repforge.search.terms import IRREGULAR, words
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _muscle_words(doc: ranking.Doc) -> dict[str, float]:
@@ -46,6 +46,39 @@ def _entry(doc: ranking.Doc) -> dict[str, Any]:
         # doable with nothing, and with what people keep at home (the server's kit filters)
         "b": doc.doable_with(frozenset({"bodyweight"})),
         "h": doc.doable_with(synonyms.HOME_KIT),
+        # level and kit, for "advanced push up" and "row without a bar"
+        "v": doc.difficulty,
+        "r": sorted(doc.required),
+        "o": sorted(doc.options),
+    }
+
+
+def _phrase_tables() -> dict[str, Any]:
+    """The server's filter phrases: facet words, difficulty words, negatable kit words."""
+    facet_words: set[str] = set()
+    levels: dict[str, list[str]] = {}
+    kit: dict[str, list[str]] = {
+        word: sorted(family) for word, family in synonyms.NEGATED_FAMILIES.items()
+    }
+    negations: list[str] = []
+    for key, entry in phrases().items():
+        text = " ".join(key)
+        if isinstance(entry, Facet):
+            if len(key) == 1:
+                facet_words.add(key[0])
+            if entry.equipment:
+                kit[text] = sorted(entry.equipment)
+        elif isinstance(entry, Filter) and entry.kind == "difficulty":
+            levels[text] = sorted(entry.values)
+        elif isinstance(entry, Filter) and entry.kind == "negation":
+            negations.append(text)
+    return {
+        # a query made only of these names a kind of exercise, so names earn no spelling credit
+        "facet_words": sorted(facet_words),
+        "levels": levels,
+        "negations": sorted(negations),
+        "families": sorted(synonyms.NEGATED_FAMILIES),
+        "kit_words": kit,
     }
 
 
@@ -70,5 +103,6 @@ def static_index(catalog: Catalog) -> dict[str, Any]:
             "b": sorted({" ".join(words(p)) for p in synonyms.BODYWEIGHT_PHRASES}),
             "h": sorted({" ".join(words(p)) for p in synonyms.HOME_PHRASES}),
         },
+        **_phrase_tables(),
         "docs": [_entry(doc) for doc in docs],
     }

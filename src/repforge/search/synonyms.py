@@ -296,6 +296,14 @@ HOME_KIT: frozenset[str] = frozenset(
         "bench",
         "plyo-box",
         "medicine-ball",
+        # what every home has, and the loads people make of it
+        "backpack",
+        "water-jug",
+        "towel",
+        "door",
+        "table",
+        "sturdy-furniture",
+        "massage-ball",
     }
 )
 
@@ -316,6 +324,14 @@ TEXT_PHRASES: tuple[str, ...] = (
 
 # Words that negate the next equipment phrase: "no barbell", "without machines".
 NEGATIONS: tuple[str, ...] = ("no", "without", "not", "except")
+
+# Words naming no one piece of kit that, negated, rule out a family: someone asking for a row
+# "without a bar" owns neither a barbell nor a pull-up bar.
+NEGATED_FAMILIES: Mapping[str, frozenset[str]] = {
+    "bar": frozenset(
+        {"barbell", "ez-bar", "trap-bar", "safety-squat-bar", "pull-up-bar", "axle", "log"}
+    ),
+}
 
 # Words that carry no meaning in an exercise search.
 STOPWORDS: frozenset[str] = frozenset(

@@ -168,18 +168,80 @@
     return kit;
   }
 
+  // The longest phrase of `table` starting at word i: {size, value}, or null.
+  function phraseAt(words, i, table) {
+    for (var size = Math.min(4, words.length - i); size > 0; size--) {
+      var key = words.slice(i, i + size).join(" ");
+      if (Object.prototype.hasOwnProperty.call(table, key)) return { size: size, value: table[key] };
+    }
+    return null;
+  }
+
+  // "advanced push up", "row without a bar": the server's level and negated-kit filters.
+  function filters(words, index, stop) {
+    var negations = new Set(index.negations || []);
+    var families = new Set(index.families || []);
+    var found = { words: [], levels: null, excluded: [], refused: [] };
+    var negate = false;
+    var i = 0;
+    while (i < words.length) {
+      var w = words[i];
+      if (negations.has(w)) { negate = true; i++; continue; }
+      if (negate && stop.has(w)) { i++; continue; } // 'without a barbell'
+      var kit = negate ? phraseAt(words, i, index.kit_words || {}) : null;
+      var level = kit ? null : phraseAt(words, i, index.levels || {});
+      if (kit) {
+        found.excluded = found.excluded.concat(kit.value);
+        if (kit.size === 1 && families.has(w)) found.refused.push(w);
+        i += kit.size;
+      } else if (level) {
+        found.levels = (found.levels || []).concat(level.value);
+        i += level.size;
+      } else {
+        found.words.push(w);
+        i++;
+      }
+      negate = false;
+    }
+    return found;
+  }
+
+  function allowed(doc, kit, wanted) {
+    if (kit && !doc[kit]) return false;
+    if (wanted.levels && wanted.levels.indexOf(doc.v) < 0) return false;
+    if (wanted.excluded.length) {
+      var out = wanted.excluded;
+      var needs = (doc.r || []).some(function (k) { return out.indexOf(k) >= 0; }) ||
+        ((doc.o || []).length > 0 && doc.o.every(function (k) { return out.indexOf(k) >= 0; }));
+      if (needs) return false;
+      if (wanted.refused.some(function (w) { return doc.l[0].indexOf(w) >= 0; })) return false;
+    }
+    return true;
+  }
+
   function search(index, query) {
     var stop = index._stop || (index._stop = new Set(index.stopwords));
     var typed = rewrite(tokens(query, index).map(function (w) { return corrected(w, index); }), index);
     var kit = kitFilter(typed, index);
-    var words = typed.filter(function (w) { return !stop.has(w); });
-    if (!words.length && kit) words = [];
-    else if (!words.length) return [];
+    var wanted = filters(typed, index, stop);
+    var filtered = kit || wanted.levels || wanted.excluded.length;
+    var words = wanted.words.filter(function (w) { return !stop.has(w); });
+    if (!words.length && !filtered) return [];
+    var hits = rank(index, words, function (doc) { return allowed(doc, kit, wanted); });
+    // as on the server: when nothing passes the filters, show what matches the words
+    if (!hits.length && filtered && words.length) hits = rank(index, words, function () { return true; });
+    return hits;
+  }
+
+  function rank(index, words, keep) {
     var weights = index.weights;
     var whole = words.join("");
+    var facets = index._facets || (index._facets = new Set(index.facet_words || []));
+    // a query of muscles, kit and kinds names no exercise: no credit for spelling a name
+    var free = words.some(function (w) { return !facets.has(w); });
     var hits = [];
     index.docs.forEach(function (doc) {
-      if (kit && !doc[kit]) return;
+      if (!keep(doc)) return;
       var total = 0;
       var matched = 0;
       words.forEach(function (w, i) {
@@ -202,7 +264,7 @@
         if (words.length > 1) order = Math.max(order, adjacentPairs(label, words) / (words.length - 1));
       });
       // words in the order a name spells them: 'high to low fly' is not 'low to high fly'
-      relevance += weights.coverage * coverage + 0.1 * order;
+      if (free) relevance += weights.coverage * coverage + 0.1 * order;
       if (doc.s) relevance -= weights.soft;
       hits.push({ doc: doc, relevance: relevance });
     });

@@ -179,6 +179,13 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.data_dir / 'repforge.sqlite3').resolve()}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for other databases and in-memory SQLite."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:///:memory:"):
+        return None
+    return Path(url.removeprefix("sqlite:///").split("?", 1)[0])
+
+
 @lru_cache
 def get_settings() -> Settings:
     """Settings from the environment, read once per process."""

@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from repforge import metrics
 from repforge.catalog import importers
 from repforge.catalog.catalog import Catalog
-from repforge.catalog.importers import clean, exercisedb, repforge_yaml
+from repforge.catalog.importers import ExportFormat, OnDuplicate, clean, exercisedb, repforge_yaml
 from repforge.catalog.importers.merge import combine, merge
 from repforge.catalog.importers.report import Duplicate, ImportReport
 from repforge.catalog.model import Exercise
@@ -23,22 +22,6 @@ from repforge.catalog.names import normalise, slugify
 from repforge.errors import ConcurrentChangeError, ImportFormatError, InvalidInputError
 from repforge.store import db
 from repforge.store.custom import CustomExerciseRepository
-
-
-class OnDuplicate(StrEnum):
-    """What an import does with a record whose slug, name or alias is taken."""
-
-    SKIP = "skip"
-    MERGE = "merge"
-    RENAME = "rename"
-
-
-class ExportFormat(StrEnum):
-    """The layouts `export_catalog` writes (the CLI offers exactly these)."""
-
-    REPFORGE = "repforge"
-    EXERCISEDB = "exercisedb"
-
 
 ON_DUPLICATE = tuple(OnDuplicate)
 EXPORT_FORMATS = tuple(ExportFormat)

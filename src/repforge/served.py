@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session, sessionmaker
-
-from repforge import importing
 from repforge.catalog import load
 from repforge.catalog.catalog import Catalog
-from repforge.config import Settings
-from repforge.store import db
+from repforge.config import Settings, sqlite_file
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+# SQLAlchemy and the importers load only when a database is opened: `repforge plan` on a
+# machine without a database never pays for them.
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,17 @@ def file_catalog(settings: Settings) -> Catalog:
     return load.load_builtin(settings.cache_dir)
 
 
+def database_exists(settings: Settings) -> bool:
+    """False only for a SQLite file not made yet, which can hold no imported exercises."""
+    path = sqlite_file(settings.resolved_database_url)
+    return path is None or path.exists()
+
+
 @contextmanager
 def database(settings: Settings) -> Iterator[sessionmaker[Session]]:
     """Sessions on the configured database, migrated first when auto_migrate is on."""
+    from repforge.store import db
+
     engine = db.make_engine(settings.resolved_database_url, settings.database_busy_timeout_ms)
     try:
         if settings.auto_migrate:
@@ -51,6 +62,8 @@ def catalog_for(
     The app and every CLI command get their catalog here, so all of them see the same
     exercises: REPFORGE_CATALOG_DIR and every import included.
     """
+    from repforge import importing
+
     chosen = base if base is not None else file_catalog(settings)
     catalog, revision = importing.custom_catalog(sessions, chosen)
     return ServedCatalog(catalog, chosen, revision)

@@ -108,3 +108,29 @@ def test_age_reaches_the_profile() -> None:
     refused = runner.invoke(cli_plan.plan_app, ["--age", "7"])
     assert refused.exit_code == 2
     assert "age" in refused.output
+
+
+def test_a_plan_without_a_database_loads_neither_sqlalchemy_nor_pandas(tmp_path: Path) -> None:
+    """The shell command stays quick: no database is made or opened when none exists, and
+    CP-SAT loads without pandas."""
+    import subprocess
+    import sys
+
+    child = (
+        "import sys\n"
+        "from repforge.cli import app\n"
+        "sys.argv = ['repforge', 'plan', '--days', '2', '--weeks', '1']\n"
+        "try:\n"
+        "    app()\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print(sorted(m for m in ('sqlalchemy', 'pandas', 'alembic') if m in sys.modules))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "REPFORGE_DATA_DIR": str(tmp_path / "data")}
+    env["REPFORGE_CACHE_DIR"] = str(tmp_path / "cache")
+    out = subprocess.run(
+        [sys.executable, "-c", child], check=True, capture_output=True, text=True, env=env
+    ).stdout
+    assert out.startswith("# Training plan")
+    assert out.strip().endswith("[]")
+    assert not (tmp_path / "data").exists()

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from repforge import importing
 from repforge.catalog import importers
 from repforge.errors import NotFoundError
 
@@ -31,8 +30,8 @@ SHOWN = 25  # rows per table; --report writes everything
 
 # The choices are the domain's own enums, so a new format is offered here by adding it there.
 ImportFormat = importers.ImportFormat
-ExportFormat = importing.ExportFormat
-OnDuplicate = importing.OnDuplicate
+ExportFormat = importers.ExportFormat
+OnDuplicate = importers.OnDuplicate
 
 
 @contextmanager
@@ -70,6 +69,8 @@ def import_command(
     """Import exercises in one transaction (all or nothing) and print the mapping report."""
     from rich.progress import Progress
 
+    from repforge import importing  # SQLAlchemy loads only for the commands that need it
+
     # a refused import raises a domain error: the command group prints it (cli/errors.py)
     with _database() as (sessions, catalog), Progress(console=err, transient=True) as progress:
         task = progress.add_task("importing", total=None)
@@ -90,6 +91,7 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Layout to write.")],
 ) -> None:
     """Write the merged catalog (built-in plus custom exercises) to files."""
+    from repforge import importing
     from repforge.config import get_settings
     from repforge.served import catalog_for, database
 
@@ -104,6 +106,7 @@ def remove_command(
     source: Annotated[str, typer.Option("--source", help="Source name an import recorded.")],
 ) -> None:
     """Remove every custom exercise one import (source) brought in."""
+    from repforge import importing
 
     with _database() as (sessions, _):
         removed = importing.remove_source(sessions, source)

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from repforge.errors import NotFoundError, RepforgeError
-from repforge.training.formats import ExportFormat, LogFormat
+from repforge.training.model import ExportFormat, LogFormat
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

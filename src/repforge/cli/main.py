@@ -19,7 +19,6 @@ from repforge.cli.plan import plan_app
 from repforge.cli.search import search_command
 from repforge.cli.user import user_app
 from repforge.errors import Problem
-from repforge.media import checks as media_checks
 
 app = typer.Typer(
     cls=DomainErrors, help="repforge: exercise library and training engine.", no_args_is_help=True
@@ -154,6 +153,8 @@ def catalog_check(
     table: Annotated[bool, typer.Option(help="Print the coverage table.")] = True,
 ) -> None:
     """Validate every exercise file and run the quality gates; exit 1 on any problem."""
+    from repforge.media import checks as media_checks  # the drawing code, only for this command
+
     folder = path or load.builtin_dir()
     sources = load.read_dir(folder)
     external = _read_known(known) if known else set()

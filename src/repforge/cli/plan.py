@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from repforge import served
 from repforge.catalog.catalog import Catalog
 from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
 from repforge.config import get_settings
@@ -34,13 +35,13 @@ class Format(StrEnum):
 
 def _catalog(folder: Path | None) -> Catalog:
     """The served catalog (imports included), from `folder` instead of the configured one."""
-    from repforge.served import catalog_for, database  # the database only when it is needed
-
     settings = get_settings()
     if folder is not None:
         settings = settings.model_copy(update={"catalog_dir": folder})
-    with database(settings) as sessions:
-        return catalog_for(settings, sessions).catalog
+    if not served.database_exists(settings):  # no database yet, so nothing imported
+        return served.file_catalog(settings)
+    with served.database(settings) as sessions:
+        return served.catalog_for(settings, sessions).catalog
 
 
 def _maxes(values: list[str]) -> dict[str, Any]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from repforge.accounts.service import Accounts
 from repforge.errors import RepforgeError
+
+if TYPE_CHECKING:
+    from repforge.accounts.service import Accounts
 
 user_app = typer.Typer(help="Create, list and disable user accounts.", no_args_is_help=True)
 err = Console(stderr=True)
@@ -20,6 +22,7 @@ err = Console(stderr=True)
 @contextmanager
 def _accounts() -> Iterator[Accounts]:
     """Account services on the configured database, migrated first; errors exit 1."""
+    from repforge.accounts.service import Accounts
     from repforge.config import get_settings
     from repforge.store import db
     from repforge.store.accounts import SqlAccountStore

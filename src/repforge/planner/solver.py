@@ -38,8 +38,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ortools.sat.python import cp_model
-
 from repforge.errors import PlanError
 from repforge.planner import prescription as rx
 from repforge.planner.candidates import (
@@ -53,6 +51,7 @@ from repforge.planner.candidates import (
     repeat_cost,
     shortlist,
 )
+from repforge.planner.cpsat import cp_model
 from repforge.planner.ordering import Pick, align_openers, order
 from repforge.planner.profile import (
     Eligibility,

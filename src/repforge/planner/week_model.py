@@ -19,8 +19,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ortools.sat.python import cp_model
-
 from repforge.planner import prescription as rx
 from repforge.planner.candidates import (
     REPEAT_PENALTY,
@@ -30,6 +28,7 @@ from repforge.planner.candidates import (
     minimum_seconds,
     repeatable,
 )
+from repforge.planner.cpsat import cp_model
 from repforge.planner.profile import Profile, is_barbell_lift
 from repforge.planner.rules import MAJOR_MUSCLES, weekly_cap
 from repforge.planner.split import PATTERN_KEYS, Need, SessionSpec, consecutive_pairs

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from repforge.config import sqlite_file
 from repforge.errors import DatabaseBusy
 
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     connect_args: dict[str, object] = {}
     if url.startswith("sqlite"):
         connect_args["timeout"] = busy_timeout_ms / 1000
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if (path := sqlite_file(url)) is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     # a local SQLite file never drops a connection; a server can, so check those on checkout
     pre_ping = not url.startswith("sqlite")
     engine = create_engine(url, pool_pre_ping=pre_ping, connect_args=connect_args)

@@ -7,6 +7,9 @@ from datetime import datetime
 from typing import Literal
 
 WeightUnit = Literal["kg", "lb"]
+# The layouts a log file comes in, and those we write (Strong's two shapes among them).
+LogFormat = Literal["strong", "hevy", "repforge"]
+ExportFormat = Literal["strong", "strong-comma", "hevy", "repforge"]
 KG_PER_LB = 0.45359237  # exact (international yard and pound agreement, 1959)
 
 

@@ -23,6 +23,21 @@ class ImportFormat(StrEnum):
     REPFORGE = "repforge"
 
 
+class OnDuplicate(StrEnum):
+    """What an import does with a record whose slug, name or alias is taken."""
+
+    SKIP = "skip"
+    MERGE = "merge"
+    RENAME = "rename"
+
+
+class ExportFormat(StrEnum):
+    """The layouts `export_catalog` writes (the CLI offers exactly these)."""
+
+    REPFORGE = "repforge"
+    EXERCISEDB = "exercisedb"
+
+
 FORMATS: dict[str, Parser] = {
     ImportFormat.FREE_EXERCISE_DB: free_exercise_db.parse,
     ImportFormat.EXERCISEDB: exercisedb.parse,

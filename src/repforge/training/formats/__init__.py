@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import get_args
 
 from repforge.catalog.catalog import Catalog
 from repforge.training.formats.common import (
@@ -16,14 +16,14 @@ from repforge.training.formats.common import (
 from repforge.training.formats.hevy import parse_hevy, write_hevy
 from repforge.training.formats.native import parse_native, write_native
 from repforge.training.formats.strong import parse_strong, write_strong
-from repforge.training.model import LoggedWorkout
+from repforge.training.model import ExportFormat, LogFormat, LoggedWorkout
 from repforge.training.names import NameMapper, app_name
 
-LogFormat = Literal["strong", "hevy", "repforge"]
 FORMATS: tuple[LogFormat, ...] = get_args(LogFormat)
 
 __all__ = [
     "FORMATS",
+    "ExportFormat",
     "ImportedLog",
     "LogFormat",
     "LogFormatError",
@@ -92,9 +92,6 @@ def read_log(
         distance_unit=distance_unit,
     )
     return ImportedLog(workouts, mapper.unmapped)
-
-
-ExportFormat = Literal["strong", "strong-comma", "hevy", "repforge"]
 
 
 def write_log(export_format: ExportFormat, workouts: list[LoggedWorkout], catalog: Catalog) -> str:

@@ -70,3 +70,38 @@ def test_a_write_lock_held_past_the_timeout_is_database_busy(database_url: str) 
     with db.transaction(sessions) as session:  # the lock is gone: writes work again
         MetaRepository(session).put("catalog_version", "free")
     engine.dispose()
+
+
+def test_two_first_starts_at_once_both_find_the_schema_ready(database_url: str) -> None:
+    """Two instances started together on one empty database: one migrates, the other waits
+    for it, and both record the catalog version without a duplicate-key error."""
+    import subprocess
+    import sys
+
+    child = (
+        "import sys\n"
+        "from repforge.store import db\n"
+        "from repforge.store.meta import MetaRepository\n"
+        "engine = db.make_engine(sys.argv[1])\n"
+        "db.upgrade(engine)\n"
+        "with db.transaction(db.session_factory(engine)) as session:\n"
+        "    MetaRepository(session).put('catalog_version', sys.argv[2])\n"
+        "print(db.current(engine)[0])\n"
+    )
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", child, database_url, f"v{n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(3)
+    ]
+    for start in starts:
+        out, err = start.communicate(timeout=120)
+        assert start.returncode == 0, err
+        assert out.strip() == db.head()
+    engine = db.make_engine(database_url)
+    with db.transaction(db.session_factory(engine)) as session:
+        assert MetaRepository(session).get("catalog_version") in {"v0", "v1", "v2"}
+    engine.dispose()

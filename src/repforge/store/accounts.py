@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import case, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from repforge.accounts.model import Credentials, Preferences, Scope, TokenInfo, TokenKind, User
 from repforge.store import tables as t
+from repforge.store.db import dialect_insert
 
 
 def _user(row: t.User) -> User:
@@ -188,11 +188,7 @@ class SqlAccountStore:
 
     def hit(self, key: str, now: datetime, window_s: int) -> tuple[int, datetime]:
         """Count one attempt in the key's window (a new window once the old one ended)."""
-        insert = (
-            postgresql.insert
-            if self.session.get_bind().dialect.name == "postgresql"
-            else sqlite.insert
-        )
+        insert = dialect_insert(self.session)
         fresh = now + timedelta(seconds=window_s)
         live = t.RateCounter.resets_at > now
         statement = (

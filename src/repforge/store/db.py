@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -110,16 +110,49 @@ def _recorded(engine: Engine) -> tuple[str, ...]:
         return ()  # no table yet: a new database
 
 
+def dialect_insert(session: Session) -> Callable[..., Any]:
+    """The INSERT of the session's database, the one with ON CONFLICT (upserts)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    name = session.get_bind().dialect.name
+    return postgresql.insert if name == "postgresql" else sqlite.insert
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to `revision`."""
     if revision == "head" and _recorded(engine) == (numbered_head(),):
         return  # already current: skip loading Alembic at all
     from alembic import command
 
-    with busy_as_domain_error(), engine.begin() as connection:
+    with busy_as_domain_error(), _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # held to the end of this transaction: a second first start waits, then finds
+            # the schema current and changes nothing
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_KEY})
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+# pg_advisory_xact_lock key for migrations: any fixed number no other code of ours locks
+MIGRATION_KEY = 0x7265_7066  # "repf"
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One migrating process at a time on a SQLite file (PostgreSQL locks in the transaction)."""
+    path = sqlite_file(str(engine.url))
+    if path is None:
+        yield
+        return
+    import fcntl
+
+    with open(path.with_name(path.name + ".migrate-lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # SQLite DDL is not transactional in Alembic
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def current(engine: Engine) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from repforge.store.db import dialect_insert
 from repforge.store.tables import InstanceMeta
 
 
@@ -18,8 +19,10 @@ class MetaRepository:
         return self.session.scalar(select(InstanceMeta.value).where(InstanceMeta.key == key))
 
     def put(self, key: str, value: str) -> None:
-        row = self.session.get(InstanceMeta, key)
-        if row is None:
-            self.session.add(InstanceMeta(key=key, value=value))
-        else:
-            row.value = value
+        # one statement, so two instances starting at once cannot both insert the key
+        statement = (
+            dialect_insert(self.session)(InstanceMeta)
+            .values(key=key, value=value)
+            .on_conflict_do_update(index_elements=[InstanceMeta.key], set_={"value": value})
+        )
+        self.session.execute(statement)

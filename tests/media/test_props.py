@@ -113,3 +113,35 @@ def test_a_bar_you_start_on_top_of_is_drawn_on_a_post_to_the_floor() -> None:
     (post,) = [s for s in placed(motion, body, floor) if isinstance(s, Line)]
     assert post.a[0] == pytest.approx(grip[0], abs=0.01)
     assert min(post.a[1], post.b[1]) == pytest.approx(floor)
+
+
+def _curl(props: list[str]) -> Motion:
+    return Motion.model_validate(
+        {
+            "view": "side",
+            "props": props,
+            "contacts": ["feet-floor"],
+            "keyframes": [
+                {"pose": {"shoulder": -20, "elbow": 0}},
+                {"pose": {"shoulder": -20, "elbow": 130}},
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("props", "behind"), [(["cable-low"], False), (["cable-low", "cable-behind"], True)]
+)
+def test_the_cable_tower_stands_where_the_figure_faces_from(props: list[str], behind: bool) -> None:
+    """A Bayesian curl is done facing away from the stack: its tower stands behind the figure."""
+    from repforge.media.props import cable_stack
+
+    motion = _curl(props)
+    bodies = skeleton.pinned(motion, skeleton.resolve(motion))
+    anchor, tower = cable_stack(motion, bodies, 0.0)
+    xs = [project("side", p)[0] for b in bodies for p in b.points.values()]
+    assert tower
+    assert (anchor < min(xs)) is behind
+    assert (anchor > max(xs)) is not behind
+    cord = [s for s in held(motion, bodies[0], 0.0, anchor) if isinstance(s, Line)][0]
+    assert anchor in (cord.a[0], cord.b[0])  # the cord runs from that tower to the hand

@@ -46,6 +46,7 @@ HELD_PROPS = frozenset(
         "cable-mid",
         "cable-low",
         "ankle-strap",
+        "cable-behind",
         "band",
         "band-hands",
         "mini-band",

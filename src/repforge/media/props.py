@@ -282,7 +282,8 @@ def cable_stack(motion: Motion, bodies: Sequence[Body], floor: float) -> tuple[f
         return min(xs) - 0.9, []
     if not props & set(CABLE_HEIGHTS):
         return 0.0, []
-    x = max(xs) + 0.6
+    # facing away from the stack (Bayesian curl, pull-through): the tower stands behind
+    x = min(xs) - 0.6 if "cable-behind" in props else max(xs) + 0.6
     if not props & {"cable-high", "cable-mid", "cable-low"}:
         # a band tied to a post (or to a door, drawn by the kit): the post only
         if "door" in props:

@@ -50,3 +50,38 @@ def test_precision_at_1(run: Callable[[str], list[str]]) -> None:
 
 def test_recall_at_5(run: Callable[[str], list[str]]) -> None:
     assert recall_at_5(QUERIES, run) >= 0.8
+
+
+# The searches issue 15 found empty, each with the exercise a person typing it wants first.
+ISSUE_SEARCHES = {
+    "donkey calf raise": "donkey-calf-raise",
+    "meadows row": "meadows-row",
+    "seal row": "seal-row",
+    "tibialis raise": "tibialis-raise",
+    "jm press": "jm-press",
+    "tate press": "tate-press",
+    "bayesian curl": "bayesian-curl",
+    "deficit deadlift": "deficit-deadlift",
+    "snatch grip deadlift": "snatch-grip-deadlift",
+    "reverse hyperextension": "reverse-hyperextension",
+    "downward dog": "downward-dog",
+}
+
+
+@pytest.mark.parametrize(("query", "slug"), sorted(ISSUE_SEARCHES.items()))
+def test_once_empty_searches_find_their_exercise_first(
+    run: Callable[[str], list[str]], query: str, slug: str
+) -> None:
+    assert run(query)[0] == slug
+
+
+def test_foam_rolling_and_rows_without_a_bar(
+    run: Callable[[str], list[str]], builtin: Catalog
+) -> None:
+    assert run("foam rolling")[0].startswith("foam-roll")
+    bars = {"barbell", "ez-bar", "trap-bar", "pull-up-bar", "safety-squat-bar"}
+    found = run("row without a bar")
+    by_slug = {e.slug: e for e in builtin}
+    assert found
+    assert all(not set(by_slug[s].equipment.required) & bars for s in found)
+    assert "row" in found[0]

@@ -103,11 +103,11 @@ def test_duplicate_slug_across_files() -> None:
 
 
 def test_duplicate_name_or_alias_across_exercises() -> None:
-    first = source(slug="front-squat", aliases=["FS"])
-    second = source(slug="other-squat", aliases=["fs"])
+    first = source(slug="front-squat", aliases=["FSQ"])
+    second = source(slug="other-squat", aliases=["fsq"])
     [message] = problems_of(first, second)
     assert message.startswith("other-squat.yaml:")
-    assert "alias 'fs' is already used by 'front-squat'" in message
+    assert "alias 'fsq' is already used by 'front-squat'" in message
 
 
 def test_progression_cycle() -> None:
@@ -149,3 +149,10 @@ def test_load_dir_reads_yaml_files(tmp_path: Path) -> None:
     (tmp_path / "test-squat.yaml").write_text(to_yaml(exercise_data()), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
     assert load.load_dir(tmp_path).slugs == ("test-squat",)
+
+
+def test_a_two_letter_alias_is_refused_with_its_line() -> None:
+    """The importers refuse aliases under three characters; the catalog check agrees."""
+    [message] = problems_of(source(slug="double-skip", aliases=["DU"]))
+    assert message.startswith("double-skip.yaml:")
+    assert "aliases" in message

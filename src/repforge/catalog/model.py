@@ -133,7 +133,8 @@ class Exercise(_Frozen):
 
     slug: Slug
     name: str = Field(min_length=3, max_length=100)
-    aliases: tuple[str, ...] = ()
+    # two letters ('DU', 'BB') are ambiguous in search; the importers hold the same bound
+    aliases: tuple[Annotated[str, Field(min_length=3, max_length=100)], ...] = ()
     body_part: str
     target: str
     secondary: tuple[SecondaryMuscle, ...] = ()

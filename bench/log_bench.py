@@ -1,10 +1,13 @@
 """Workout POSTs at N connections on SQLite (WAL) or PostgreSQL, beside a cached GET.
 
 Usage: .venv/bin/python bench/log_bench.py [--seconds 10] [--rounds 3] [--connections 16]
-       [--postgres postgresql+psycopg://root@127.0.0.1:5432/test]
+       [--postgres postgresql+psycopg://root@127.0.0.1:5432/test] [--workers 2]
+       [--baseline /tmp/base/src]
 Needs `wrk` (Debian package). Every POST carries a new client id, so each one is a new write.
 Prints requests/s and latency per round, medians, the ratio to the cached GET, and checks
-that every acknowledged write is in the database.
+that every acknowledged write is in the database. --workers serves with `repforge serve`;
+--baseline alternates rounds with a server running another source tree (e.g. `git archive
+<commit> src | tar -x -C /tmp/base`) and prints both medians and their ratio.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from repforge.store import db
 from repforge.store.accounts import SqlAccountStore
 from repforge.store.tables import Workout
 
+SRC = Path(__file__).resolve().parents[1] / "src"
 POST_SCRIPT = r"""
 local made = 0
 function setup(thread) made = made + 1; thread:set("tid", made) end
@@ -74,12 +78,27 @@ def _postgres_schema(url: str) -> str:
     return f"{url}{sep}options=-csearch_path%3D{schema}"
 
 
+def _server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+    if workers == 1:
+        return serve("repforge.web.app:create_app", port, env)
+    command = "from repforge.cli import app; app()"
+    args = ["serve", "--port", str(port), "--workers", str(workers)]
+    return subprocess.Popen([sys.executable, "-c", command, *args], env=env)
+
+
+def _round(base: str, script: Path, args: argparse.Namespace) -> tuple[float, str, str, int]:
+    os.environ["BENCH_RUN"] = uuid.uuid4().hex[:8]  # new client ids every round
+    return wrk_script(base + "/api/v1/workouts", script, args.seconds, args.connections)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--postgres", help="PostgreSQL URL; a fresh schema is made in it")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--baseline", type=Path, help="another src tree to compare with")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as data_dir:
@@ -102,29 +121,45 @@ def main() -> None:
             "REPFORGE_DATA_DIR": data_dir,
             "REPFORGE_DATABASE_URL": url,
             "REPFORGE_ENVIRONMENT": "test",
+            "REPFORGE_LOG_LEVEL": "WARNING",  # no access line per request on the console
         }
-        port = free_port()
-        server = serve("repforge.web.app:create_app", port, env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_up(base + "/api/v1/catalog")
-            backend = "PostgreSQL" if args.postgres else "SQLite (WAL)"
-            print(f"{backend}; {args.connections} connections, {args.seconds}s x {args.rounds}")
-            posts, gets, acknowledged = [], [], 0
-            for round_no in range(1, args.rounds + 1):
-                os.environ["BENCH_RUN"] = uuid.uuid4().hex[:8]  # new client ids every round
-                rps, p50, p99, total = wrk_script(
-                    base + "/api/v1/workouts", script, args.seconds, args.connections
-                )
-                posts.append(rps)
-                acknowledged += total
-                print(f"round {round_no} POST /workouts {rps:8.0f} req/s  p50 {p50}  p99 {p99}")
-                rps, p50, p99 = wrk(base + "/api/v1/catalog", args.seconds, args.connections)
-                gets.append(rps)
-                print(f"round {round_no} GET /catalog   {rps:8.0f} req/s  p50 {p50}  p99 {p99}")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        trees = {"current": SRC}
+        if args.baseline:
+            trees = {"baseline": args.baseline.resolve(), **trees}
+        backend = "PostgreSQL" if args.postgres else "SQLite (WAL)"
+        print(
+            f"{backend}; {args.connections} connections, {args.seconds}s x {args.rounds}, "
+            f"{args.workers} worker(s)"
+        )
+        posts: dict[str, list[float]] = {name: [] for name in trees}
+        gets: list[float] = []
+        acknowledged = 0
+        for round_no in range(1, args.rounds + 1):
+            for name, tree in trees.items():  # alternate, so both see the same machine load
+                port = free_port()
+                server = _server({**env, "PYTHONPATH": str(tree)}, port, args.workers)
+                base = f"http://127.0.0.1:{port}"
+                try:
+                    wait_up(base + "/api/v1/catalog")
+                    rps, p50, p99, total = _round(base, script, args)
+                    posts[name].append(rps)
+                    acknowledged += total
+                    print(
+                        f"round {round_no} {name:8} POST /workouts {rps:6.0f} req/s  "
+                        f"p50 {p50}  p99 {p99}"
+                    )
+                    if name == "current":
+                        rps, p50, p99 = wrk(
+                            base + "/api/v1/catalog", args.seconds, args.connections
+                        )
+                        gets.append(rps)
+                        print(
+                            f"round {round_no} {name:8} GET /catalog   {rps:6.0f} req/s  "
+                            f"p50 {p50}  p99 {p99}"
+                        )
+                finally:
+                    server.terminate()
+                    server.wait(timeout=10)
         with engine.connect() as connection:
             stored = connection.scalar(select(func.count()).select_from(Workout))
         engine.dispose()
@@ -132,11 +167,20 @@ def main() -> None:
             schema = url.rsplit("%3D", 1)[1]
             with create_engine(args.postgres).begin() as connection:
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        post, get = statistics.median(posts), statistics.median(gets)
+        post, get = statistics.median(posts["current"]), statistics.median(gets)
+        if args.baseline:
+            before = statistics.median(posts["baseline"])
+            print(
+                f"median POST baseline {before:.0f} req/s, current {post:.0f} req/s, "
+                f"ratio {post / before:.2f}"
+            )
         print(
             f"median POST {post:.0f} req/s, cached GET {get:.0f} req/s, ratio {post / get:.2f}; "
-            f"{stored} workouts stored for {acknowledged} requests sent (target 1,000 POST/s)"
+            f"{stored} workouts stored for {acknowledged} requests acknowledged "
+            f"(target 1,000 POST/s)"
         )
+        if stored is None or stored < acknowledged:
+            raise SystemExit("some acknowledged workouts are missing")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from repforge.accounts.mail import MemoryMailer
 from repforge.accounts.model import AccountExistsError, AuthenticationError, RateLimitedError
 from repforge.accounts.service import Accounts, Policy
+from repforge.accounts.token_cache import TokenCache
 from repforge.errors import InvalidInputError
 from repforge.store import db
 from repforge.store.accounts import SqlAccountStore
@@ -46,7 +47,8 @@ def clock() -> Clock:
 @pytest.fixture
 def accounts(session: Session, clock: Clock) -> Accounts:
     policy = Policy(attempts_per_account=2, attempts_per_address=3, attempt_window_s=60)
-    return Accounts(SqlAccountStore(session), policy, clock)
+    # with the token cache, so every test below also holds for tokens answered from memory
+    return Accounts(SqlAccountStore(session), policy, clock, tokens=TokenCache())
 
 
 def test_sign_up_normalises_the_email_and_refuses_duplicates(accounts: Accounts) -> None:
@@ -141,3 +143,16 @@ def test_reset_links_expire_and_work_once(accounts: Accounts, clock: Clock) -> N
         accounts.reset_password(fresh, "another long password")
     assert accounts.authenticate("ann@example.com", "a new long password", "1.1.1.1") is not None
     del second
+
+
+def test_a_revocation_by_another_instance_shows_once_the_cache_entry_ages_out(
+    accounts: Accounts, session: Session, clock: Clock
+) -> None:
+    ann = accounts.sign_up("ann@example.com", PASSWORD)
+    issued = accounts.issue_token(ann, "script", "read-write")
+    assert accounts.token_user(issued.secret)[0] == ann  # now cached
+    SqlAccountStore(session).revoke_token(ann.id, issued.info.id, clock())  # not through us
+    assert accounts.token_user(issued.secret)[0] == ann
+    fresh = Accounts(SqlAccountStore(session), clock=clock, tokens=TokenCache())
+    with pytest.raises(AuthenticationError):
+        fresh.token_user(issued.secret)

@@ -23,6 +23,7 @@ from repforge.accounts.model import (
     User,
 )
 from repforge.accounts.ports import AccountStore, RateCounters
+from repforge.accounts.token_cache import TokenCache
 from repforge.errors import InvalidInputError, NotFoundError
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -53,11 +54,21 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def cached_token_user(
+    tokens: TokenCache, secret: str, now: datetime
+) -> tuple[User, TokenInfo] | None:
+    """What `Accounts.token_user` would answer, from the cache alone; None means ask the store."""
+    if not secret.startswith((PAT_PREFIX, ACCESS_PREFIX)):
+        return None
+    return tokens.get(digest(secret), now)
+
+
 class Accounts:
     """Account operations over one store (one transaction).
 
     Login attempts are counted in `counters` (Redis, say) when given, else in the store's own
-    counters (the database, in the same transaction).
+    counters (the database, in the same transaction). Tokens checked are kept in `tokens`
+    when given (shared by the requests of one process); revoking or disabling clears them.
     """
 
     def __init__(
@@ -66,8 +77,10 @@ class Accounts:
         policy: Policy | None = None,
         clock: Callable[[], datetime] = _now,
         counters: RateCounters | None = None,
+        tokens: TokenCache | None = None,
     ) -> None:
         self.store = store
+        self.tokens = tokens
         self.policy = policy or Policy()
         self.clock = clock
         self.counters: RateCounters = counters if counters is not None else store
@@ -154,12 +167,19 @@ class Accounts:
     def token_user(self, secret: str) -> tuple[User, TokenInfo]:
         """The user and token a Bearer secret stands for; AuthenticationError otherwise."""
         if secret.startswith((PAT_PREFIX, ACCESS_PREFIX)):
-            found = self.store.token(digest(secret), self.clock())
+            now = self.clock()
+            found = cached_token_user(self.tokens, secret, now) if self.tokens else None
+            if found is None:
+                found = self.store.token(digest(secret), now)
+                if found is not None and not found[0].disabled and self.tokens is not None:
+                    self.tokens.put(digest(secret), found)
             if found is not None and not found[0].disabled:
                 return found
         raise AuthenticationError("The token is not valid. It may have expired or been revoked.")
 
     def revoke_token(self, user: User, token_id: int) -> None:
+        if self.tokens is not None:
+            self.tokens.forget_token(token_id)
         if not self.store.revoke_token(user.id, token_id, self.clock()):
             raise NotFoundError("token", str(token_id))
 
@@ -200,6 +220,8 @@ class Accounts:
     def delete_account(self, user: User) -> None:
         """Remove the user and every row they own."""
         self.counters.clear(self._account_key(user.email))
+        if self.tokens is not None:
+            self.tokens.forget_user(user.id)
         self.store.delete_user(user.id)
 
     def set_disabled(self, email: str, disabled: bool) -> User:
@@ -207,6 +229,8 @@ class Accounts:
         if found is None:
             raise NotFoundError("account", email)
         self.store.set_disabled(found.user.id, disabled)
+        if disabled and self.tokens is not None:
+            self.tokens.forget_user(found.user.id)
         if disabled:
             self.store.delete_sessions(found.user.id)
         return found.user

@@ -14,7 +14,12 @@ from repforge.training.model import LoggedWorkout
 
 class LogStore(Protocol):
     def add_workout(
-        self, owner: int, workout: LoggedWorkout, program_id: int | None
+        self,
+        owner: int,
+        workout: LoggedWorkout,
+        program_id: int | None = None,
+        *,
+        in_current_program: bool = False,
     ) -> tuple[WorkoutRecord, bool]: ...
     def workout(self, owner: int, workout_id: int) -> WorkoutRecord | None: ...
     def workout_by_client_id(self, owner: int, client_id: str) -> WorkoutRecord | None: ...

@@ -53,13 +53,17 @@ def log_workout(
 ) -> tuple[WorkoutRecord, bool]:
     """Save a workout (under the current program unless imported history); a known
     client_id returns the saved one, so retries and re-imports add nothing."""
-    if workout.client_id:
-        existing = store.workout_by_client_id(owner, workout.client_id)
-        if existing is not None:
-            return existing, False
-    checked = check_workout(catalog, workout)
-    program_id = store.current_program_id(owner) if in_program else None
-    return store.add_workout(owner, checked, program_id)
+    try:
+        checked = check_workout(catalog, workout)
+    except InvalidInputError:
+        # a retry of a saved workout gets it back even if it would not pass the checks now
+        existing = (
+            store.workout_by_client_id(owner, workout.client_id) if workout.client_id else None
+        )
+        if existing is None:
+            raise
+        return existing, False
+    return store.add_workout(owner, checked, in_current_program=in_program)
 
 
 def save_session(

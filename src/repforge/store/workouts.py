@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Insert, Table, bindparam, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from repforge.logbook.model import CUSTOM_PREFIX as CUSTOM
@@ -26,23 +27,41 @@ class SqlLogStore:
     # -- workouts
 
     def add_workout(
-        self, owner: int, workout: LoggedWorkout, program_id: int | None
+        self,
+        owner: int,
+        workout: LoggedWorkout,
+        program_id: int | None = None,
+        *,
+        in_current_program: bool = False,
     ) -> tuple[WorkoutRecord, bool]:
-        row = t.Workout(user_id=owner, program_id=program_id)
-        _fill(row, workout)
-        try:
-            with self.session.begin_nested():  # a concurrent twin with this client_id wins
-                self.session.add(row)
-                self.session.flush()
-        except IntegrityError:
-            if workout.client_id is None:
-                raise
-            existing = self.workout_by_client_id(owner, workout.client_id)
+        """Insert a workout and its sets; a client_id the owner already used returns that one."""
+        # One INSERT .. ON CONFLICT DO NOTHING: a concurrent twin with this client_id that
+        # commits first makes ours a no-op, on SQLite and PostgreSQL alike, with no savepoint.
+        connection = self.session.connection()
+        values: dict[str, Any] = {
+            "user_id": owner,
+            "client_id": workout.client_id,
+            "started_at": workout.started_at,
+            "ended_at": workout.ended_at,
+            "name": workout.name,
+            "notes": workout.notes,
+            "source": workout.source,
+        }
+        if in_current_program:
+            values["owner"] = owner
+        else:
+            values["program_id"] = program_id
+        row = connection.execute(
+            _add_workout_statement(connection.dialect.name, in_current_program), values
+        ).first()
+        if row is None:  # DO NOTHING: this owner's client_id is taken
+            existing = self.workout_by_client_id(owner, cast(str, workout.client_id))
             if existing is None:
-                raise
+                raise RuntimeError("a conflicting workout vanished in the same transaction")
             return existing, False
-        self._add_sets(owner, row.id, workout.sets)
-        return self._record(row, workout.sets), True
+        workout_id, saved_program = row
+        self._add_sets(owner, workout_id, workout.sets)
+        return WorkoutRecord(id=workout_id, workout=workout, program_id=saved_program), True
 
     def workout(self, owner: int, workout_id: int) -> WorkoutRecord | None:
         row = self.session.scalar(
@@ -91,8 +110,8 @@ class SqlLogStore:
         _fill(row, workout)
         row.client_id = client_id
         self.session.execute(delete(t.LoggedSetRow).where(t.LoggedSetRow.workout_id == row.id))
-        self._add_sets(owner, row.id, workout.sets)
         self.session.flush()
+        self._add_sets(owner, row.id, workout.sets)
         return self._records([row])[0]
 
     def delete_workout(self, owner: int, workout_id: int) -> bool:
@@ -161,27 +180,32 @@ class SqlLogStore:
     # -- helpers
 
     def _add_sets(self, owner: int, workout_id: int, sets: Sequence[LoggedSet]) -> None:
+        if not sets:
+            return
         customs = self._custom_ids(
             owner, {s.exercise for s in sets if s.exercise.startswith(CUSTOM)}
         )
-        self.session.add_all(
-            t.LoggedSetRow(
-                workout_id=workout_id,
-                position=position,
-                exercise_slug=None if s.exercise.startswith(CUSTOM) else s.exercise,
-                user_exercise_id=customs.get(s.exercise),
-                set_type=s.set_type,
-                weight_kg=s.weight_kg,
-                reps=s.reps,
-                seconds=s.seconds,
-                metres=s.metres,
-                rir=s.rir,
-                rpe=s.rpe,
-                notes=s.notes,
-            )
-            for position, s in enumerate(sets)
+        # one executemany of plain rows: the ORM's unit of work costs more than the insert
+        self.session.connection().execute(
+            _SETS.insert(),
+            [
+                {
+                    "workout_id": workout_id,
+                    "position": position,
+                    "exercise_slug": None if s.exercise.startswith(CUSTOM) else s.exercise,
+                    "user_exercise_id": customs.get(s.exercise),
+                    "set_type": s.set_type,
+                    "weight_kg": s.weight_kg,
+                    "reps": s.reps,
+                    "seconds": s.seconds,
+                    "metres": s.metres,
+                    "rir": s.rir,
+                    "rpe": s.rpe,
+                    "notes": s.notes,
+                }
+                for position, s in enumerate(sets)
+            ],
         )
-        self.session.flush()
 
     def _custom_ids(self, owner: int, names: set[str]) -> dict[str, int]:
         """Ids of the user's own exercises named `custom:<name>`, creating the new ones."""
@@ -227,6 +251,31 @@ class SqlLogStore:
             sets=tuple(sets),
         )
         return WorkoutRecord(id=row.id, workout=workout, program_id=row.program_id)
+
+
+_WORKOUTS = cast(Table, t.Workout.__table__)
+_SETS = cast(Table, t.LoggedSetRow.__table__)
+_PROGRAMS = cast(Table, t.Program.__table__)
+
+
+@cache
+def _add_workout_statement(dialect: str, in_current_program: bool) -> Insert:
+    """The workout INSERT .. RETURNING of one backend, built once so each request reuses it."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # the other columns come from the parameters of each execution
+    values: dict[str, Any] = {}
+    if in_current_program:
+        values["program_id"] = (
+            select(_PROGRAMS.c.id)
+            .where(_PROGRAMS.c.user_id == bindparam("owner"), _PROGRAMS.c.is_current.is_(True))
+            .scalar_subquery()
+        )
+    return (
+        insert(_WORKOUTS)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["user_id", "client_id"])
+        .returning(_WORKOUTS.c.id, _WORKOUTS.c.program_id)
+    )
 
 
 def _fill(row: t.Workout, workout: LoggedWorkout) -> None:

@@ -8,15 +8,23 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
+from starlette.concurrency import run_in_threadpool
 
 from repforge.accounts.mail import ConsoleMailer, Mailer, SmtpMailer
-from repforge.accounts.model import AuthenticationError, PermissionDeniedError, Scope, User
-from repforge.accounts.service import Accounts, Policy
+from repforge.accounts.model import (
+    AuthenticationError,
+    PermissionDeniedError,
+    Scope,
+    TokenInfo,
+    User,
+)
+from repforge.accounts.service import Accounts, Policy, cached_token_user
 from repforge.config import Settings
 from repforge.store.accounts import SqlAccountStore
 from repforge.store.db import transaction
@@ -53,7 +61,12 @@ def accounts(request: Request) -> Iterator[Accounts]:
     """Account services in one database transaction."""
     state = state_of(request)
     with transaction(state.sessions) as session:
-        yield Accounts(SqlAccountStore(session), policy(state.settings), counters=state.counters)
+        yield Accounts(
+            SqlAccountStore(session),
+            policy(state.settings),
+            counters=state.counters,
+            tokens=state.tokens,
+        )
 
 
 def mailer(request: Request) -> Mailer:
@@ -89,7 +102,7 @@ class Principal:
     scope: Scope
 
 
-def api_principal(
+async def api_principal(
     request: Request,
     token: Annotated[str | None, Depends(oauth2)],
     _personal: Annotated[HTTPAuthorizationCredentials | None, Depends(personal_token)],
@@ -97,12 +110,19 @@ def api_principal(
     """The token's user; 401 without a valid token (both schemes read the same header)."""
     if not token:
         raise AuthenticationError("Send a token: Authorization: Bearer <token>.")
+    # a token checked in the last seconds is answered on the event loop; else the database
+    found = cached_token_user(state_of(request).tokens, token, datetime.now(UTC))
+    if found is None:
+        found = await run_in_threadpool(_token_user, request, token)
+    return Principal(found[0], found[1].scope)
+
+
+def _token_user(request: Request, token: str) -> tuple[User, TokenInfo]:
     with accounts(request) as service:
-        user, info = service.token_user(token)
-    return Principal(user, info.scope)
+        return service.token_user(token)
 
 
-def api_writer(principal: Annotated[Principal, Depends(api_principal)]) -> Principal:
+async def api_writer(principal: Annotated[Principal, Depends(api_principal)]) -> Principal:
     """The principal, if its token may change data."""
     if principal.scope != "read-write":
         raise PermissionDeniedError("This token can only read. Make a read-write token to write.")

@@ -12,10 +12,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from repforge import importing
+from repforge.accounts.token_cache import TokenCache
 from repforge.catalog.catalog import Catalog
 from repforge.config import Settings
 from repforge.served import catalog_for
 from repforge.store.redis_counters import RedisRateCounters
+from repforge.web.writer import BatchWriter
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,10 @@ class AppState:
     catalog_checked_at: float = field(default_factory=time.monotonic)
     # login rate-limit counters in Redis when configured; None keeps them in the database
     counters: RedisRateCounters | None = None
+    # Bearer tokens already checked, so most API calls need no lookup (see TokenCache)
+    tokens: TokenCache = field(default_factory=TokenCache)
+    # SQLite's writer thread for the training log, started on the first write
+    writer: BatchWriter | None = None
     _refreshing: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def refresh_due(self) -> bool:

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from fastapi import Request
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
 from repforge.logbook.next import Coaching
 from repforge.store.accounts import SqlAccountStore
 from repforge.store.db import transaction
 from repforge.store.workouts import SqlLogStore
 from repforge.web.caching import state_of
+from repforge.web.state import AppState
+from repforge.web.writer import BatchWriter
 
 _writers: WeakKeyDictionary[Engine, threading.Lock] = WeakKeyDictionary()
 _writers_guard = threading.Lock()
+T = TypeVar("T")
 
 
 def _sqlite_writer(engine: Engine) -> threading.Lock:
@@ -37,6 +42,31 @@ def log_store(request: Request) -> Iterator[SqlLogStore]:
     turn = _sqlite_writer(state.engine) if state.engine.dialect.name == "sqlite" else nullcontext()
     with turn, transaction(state.sessions) as session:
         yield SqlLogStore(session)
+
+
+async def write_log(request: Request, job: Callable[[SqlLogStore], T]) -> T:
+    """`job` on a log store, answered once its transaction has committed.
+
+    On SQLite it joins the writes waiting on this process's writer thread, which commits them
+    together; on PostgreSQL it runs in its own transaction in the thread pool.
+    """
+    state = state_of(request)
+    if state.engine.dialect.name == "sqlite":
+        return await _batch_writer(state).run(lambda session: job(SqlLogStore(session)))
+
+    def alone() -> T:
+        with log_store(request) as store:
+            return job(store)
+
+    return await run_in_threadpool(alone)
+
+
+def _batch_writer(state: AppState) -> BatchWriter:
+    with _writers_guard:
+        if state.writer is None:
+            engine = state.engine
+            state.writer = BatchWriter(state.sessions, lambda: _sqlite_writer(engine))
+        return state.writer
 
 
 def coaching(request: Request, store: SqlLogStore, owner: int) -> Coaching:

@@ -28,7 +28,7 @@ from repforge.web.api.schemas import problem_responses
 from repforge.web.auth import Reader, Writer
 from repforge.web.caching import OrjsonResponse, state_of
 from repforge.web.downloads import attachment
-from repforge.web.stores import coaching, log_store
+from repforge.web.stores import coaching, log_store, write_log
 
 router = APIRouter(prefix="/api/v1", tags=["log"], default_response_class=OrjsonResponse)
 
@@ -92,16 +92,13 @@ def list_workouts(
         **problem_responses(400, 401, 403, 422),
     },
 )
-def create_workout(
-    request: Request, principal: Writer, body: WorkoutIn, response: Response
-) -> WorkoutOut:
-    with log_store(request) as store:
-        record, created = service.log_workout(
-            store, state_of(request).catalog, principal.user.id, body.logged()
-        )
-    if not created:
-        response.status_code = 200
-    return WorkoutOut.of(record)
+async def create_workout(request: Request, principal: Writer, body: WorkoutIn) -> Response:
+    # async, so the response model is not re-validated in a second trip to the thread pool
+    catalog, owner, workout = state_of(request).catalog, principal.user.id, body.logged()
+    record, created = await write_log(
+        request, lambda store: service.log_workout(store, catalog, owner, workout)
+    )
+    return OrjsonResponse(WorkoutOut.of(record), status_code=201 if created else 200)
 
 
 @router.get(

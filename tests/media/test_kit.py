@@ -61,6 +61,7 @@ def test_a_new_prop_is_drawn(prop: str) -> None:
         ("jump-rope", "jump-rope"),
         ("stationary-bike", "bike"),
         ("hack-squat-machine", "hack-squat"),
+        ("lever-machine", "landmine"),
         ("weight-plate", "dip-belt"),
         ("resistance-band", "band-high"),
         ("towel", "towel"),

@@ -190,6 +190,8 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     ),  # generic seat for reverse and calf work
     "hip-thrust-machine": frozenset({"hip-thrust-machine"}),
     "calf-raise-machine": frozenset({"calf-machine", "machine"}),
+    # a seat and pads, or for standing lever work (jammer arms) a bar pivoting on the floor
+    "lever-machine": frozenset({"machine", "landmine"}),
     "door": frozenset({"door"}),
     "table": frozenset({"table"}),
     "towel": frozenset({"towel", "sliders"}),  # a towel to pull on, or sliding under the feet

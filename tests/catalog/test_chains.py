@@ -21,11 +21,6 @@ MAIN_PATTERNS = (
     "hip-extension",
 )
 
-# Patterns with no advanced exercise in the catalog yet (issue 15): the chain is checked to
-# reach its hardest level instead. Remove a pattern once an advanced exercise is linked in
-# (for example a deficit Bulgarian split squat or an elevated single-leg hip thrust).
-NO_ADVANCED_YET = {"lunge", "hip-extension"}
-
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
@@ -63,16 +58,13 @@ def _reachable_harder(catalog: Catalog, start: str, members: dict[str, str]) -> 
 
 
 @pytest.mark.parametrize("pattern", MAIN_PATTERNS)
-def test_pattern_has_a_path_from_beginner_to_its_top(catalog: Catalog, pattern: str) -> None:
+def test_pattern_has_a_path_from_beginner_to_advanced(catalog: Catalog, pattern: str) -> None:
     members = _strength(catalog, pattern)
-    top = "intermediate" if pattern in NO_ADVANCED_YET else "advanced"
-    if pattern in NO_ADVANCED_YET:
-        assert "advanced" not in members.values(), f"{pattern}: drop it from NO_ADVANCED_YET"
     beginners = [s for s, d in members.items() if d == "beginner"]
     assert beginners, f"{pattern} has no beginner strength exercise"
     assert any(
-        members[s] == top for b in beginners for s in _reachable_harder(catalog, b, members)
-    ), f"{pattern}: no harder-link path from a beginner to an {top} exercise"
+        members[s] == "advanced" for b in beginners for s in _reachable_harder(catalog, b, members)
+    ), f"{pattern}: no harder-link path from a beginner to an advanced exercise"
 
 
 @pytest.mark.parametrize("pattern", MAIN_PATTERNS)

@@ -9,7 +9,7 @@ import pytest
 from repforge.catalog.motion import Motion, missing_props
 from repforge.media import skeleton
 from repforge.media.props import held, placed
-from repforge.media.scene import Circle, Line, project
+from repforge.media.scene import Circle, Line, Rect, project
 
 
 def _bridge(view: str, props: list[str]) -> Motion:
@@ -74,6 +74,33 @@ def test_dumbbell_between_the_feet_sits_between_ankle_and_ball_of_foot() -> None
     ball = project("side", body.points["ball_left"])
     assert weight.c == pytest.approx(((ankle[0] + ball[0]) / 2, (ankle[1] + ball[1]) / 2))
     assert missing_props(motion, ("dumbbell",)) == []
+
+
+def test_a_kettlebell_hangs_below_the_left_forefoot_and_shows_the_kettlebell() -> None:
+    motion = _bridge("side", ["kettlebell-foot"])
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    (bell,) = [s for s in held(motion, body, 0.0, 0.0) if isinstance(s, Circle)]
+    ankle = project("side", body.points["ankle_left"])
+    ball = project("side", body.points["ball_left"])
+    assert min(ankle[0], ball[0]) <= bell.c[0] <= max(ankle[0], ball[0])
+    assert bell.c[1] < min(ankle[1], ball[1])
+    assert missing_props(motion, ("kettlebell",)) == []
+    assert missing_props(_bridge("side", ["dumbbell-feet"]), ("kettlebell",)) == ["kettlebell"]
+
+
+def test_heels_on_a_box_leave_the_forefoot_hanging_over_its_front_edge() -> None:
+    motion = Motion.model_validate(
+        {
+            "props": ["box"],
+            "contacts": ["heels-box"],
+            "keyframes": [{"pose": {"ankle": -30}}, {"pose": {"ankle": 20}}],
+        }
+    )
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    (box,) = [s for s in placed(motion, body, 0.0) if isinstance(s, Rect)]
+    heel = project("side", body.points["heel_left"])
+    ball = project("side", body.points["ball_left"])
+    assert box.x < heel[0] < box.x + box.w < ball[0]
 
 
 def test_a_pull_up_bar_in_the_front_view_runs_across_under_both_hands() -> None:

@@ -51,6 +51,7 @@ HELD_PROPS = frozenset(
         "band-hands",
         "mini-band",
         "dumbbell-feet",
+        "kettlebell-foot",
         "landmine",
         "ab-wheel",
         "backpack",
@@ -132,7 +133,7 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "ez-bar": frozenset({"barbell"}),
     "trap-bar": frozenset({"barbell"}),
     "dumbbell": frozenset({"dumbbells", "dumbbell", "dumbbell-feet", "dip-belt"}),
-    "kettlebell": frozenset({"kettlebell", "dip-belt"}),
+    "kettlebell": frozenset({"kettlebell", "kettlebell-foot", "dip-belt"}),
     # a plate in the hands, on a dip belt, a neck harness or a wrist roller's cord
     "weight-plate": frozenset({"weight-plate", "dip-belt", "neck-harness", "wrist-roller"}),
     "medicine-ball": frozenset({"medicine-ball"}),

@@ -93,7 +93,9 @@ def placed(motion: Motion, first: Body, floor: float) -> list[Shape]:
     if "box" in props:
         box = _contact(motion, first, "box") or _landing(motion, first, floor)
         box = box or (pelvis[0], pelvis[1] - 0.1)
-        shapes.append(Rect(box[0] - 0.25, box[1], 0.5, box[1] - floor, "kit"))
+        # heels on the edge (tibialis raises off a step): the forefoot hangs off the front
+        left = box[0] - 0.47 if "heels-box" in motion.contacts else box[0] - 0.25
+        shapes.append(Rect(left, box[1], 0.5, box[1] - floor, "kit"))
     if "stability-ball" in props:
         rest = _contact(motion, first, "ball") or (pelvis[0], floor + 2 * BALL_RADIUS)
         shapes.append(Circle((rest[0], rest[1] - BALL_RADIUS), BALL_RADIUS, "kitfar"))
@@ -200,6 +202,10 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
             _p(motion, b, "ball_left", "ball_right"),
         )
         shapes.append(Circle(_between(*arches, 0.5), 0.07, "kit"))
+    if "kettlebell-foot" in props:  # a bell hung by its handle from the left forefoot
+        hook = _between(_p(motion, b, "ankle_left"), _p(motion, b, "ball_left"), 0.6)
+        shapes.append(Line(hook, (hook[0], hook[1] - 0.08), 0.02, "kit"))
+        shapes.append(Circle((hook[0], hook[1] - 0.16), 0.09, "kit"))
     if "kettlebell" in props:
         # hands apart: the bell is in the right hand (windmills, single-arm work)
         hands = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")

@@ -34,7 +34,8 @@ BACKPACK_DEPTH = 0.11  # metres from the spine line to the middle of the pack
 MASSAGE_BALL_RADIUS = 0.035
 VEST_WIDTH = 0.24  # a worn vest stands out past the drawn trunk (0.15) at the chest and back
 DOWEL = 0.02  # a broomstick or PVC pipe, thinner than a barbell
-DOWEL_HALF_LENGTH = 0.75
+DOWEL_OVERHANG = 0.2  # metres of stick past each hand
+DOWEL_END = 0.04  # the end-on stick, drawn a little fatter than its width so it shows
 WIDTH_TRUNK_HALF = WIDTH["trunk"] / 2
 
 
@@ -294,17 +295,11 @@ def _worn(motion: Motion, b: Body, props: set[str]) -> list[Shape]:
         dx, dy = far[0] - near[0], far[1] - near[1]
         apart = (dx * dx + dy * dy) ** 0.5
         if apart < 0.1:  # seen end-on (side view, hands level): the stick's end at the grip
-            shapes.append(Circle(mid, DOWEL * 1.5, "kit"))
-        else:
-            k = DOWEL_HALF_LENGTH / apart
-            shapes.append(
-                Line(
-                    (mid[0] - dx * k, mid[1] - dy * k),
-                    (mid[0] + dx * k, mid[1] + dy * k),
-                    DOWEL,
-                    "kit",
-                )
-            )
+            shapes.append(Circle(mid, DOWEL_END, "kit"))
+        else:  # the stick runs through both hands and a little past each
+            k = (apart / 2 + DOWEL_OVERHANG) / apart
+            ends = (mid[0] - dx * k, mid[1] - dy * k), (mid[0] + dx * k, mid[1] + dy * k)
+            shapes.append(Line(*ends, DOWEL, "kit"))
     if "dowel-spine" in props and motion.view == "side":  # held along the back (hinge drills)
         head = _p(motion, b, "head")
         dx, dy = head[0] - pelvis[0], head[1] - pelvis[1]

@@ -172,3 +172,28 @@ def test_the_cable_tower_stands_where_the_figure_faces_from(props: list[str], be
     assert (anchor > max(xs)) is not behind
     cord = [s for s in held(motion, bodies[0], 0.0, anchor) if isinstance(s, Line)][0]
     assert anchor in (cord.a[0], cord.b[0])  # the cord runs from that tower to the hand
+
+
+def _ab_wheel(contacts: list[str], pose: dict[str, float]) -> tuple[skeleton.Body, Circle]:
+    motion = Motion.model_validate(
+        {"props": ["ab-wheel"], "contacts": contacts, "keyframes": [{"pose": pose}, {"pose": pose}]}
+    )
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    (wheel,) = [s for s in held(motion, body, 0.0, 0.0) if isinstance(s, Circle)]
+    return body, wheel
+
+
+def test_an_ab_wheel_rolls_under_the_hands_in_a_rollout() -> None:
+    pose = {"trunk": 60, "hip": 60, "knee": 90, "ankle": -55, "shoulder": 94}
+    body, wheel = _ab_wheel(["knees-floor"], pose)
+    hands = project("side", skeleton.centre(body, ["grip_left", "grip_right"]))
+    assert wheel.c[0] == pytest.approx(hands[0])
+
+
+def test_an_ab_wheel_sits_under_the_feet_when_the_hands_are_planted() -> None:
+    pose = {"trunk": 75, "hip": 0, "knee": 0, "ankle": 20, "shoulder": 70}
+    body, wheel = _ab_wheel(["hands-floor"], pose)
+    toes = project("side", skeleton.centre(body, ["ball_left", "ball_right"]))
+    hands = project("side", skeleton.centre(body, ["grip_left", "grip_right"]))
+    assert wheel.c[0] == pytest.approx(toes[0])
+    assert abs(wheel.c[0] - hands[0]) > 0.5

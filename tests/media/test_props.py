@@ -174,7 +174,7 @@ def test_the_cable_tower_stands_where_the_figure_faces_from(props: list[str], be
     assert anchor in (cord.a[0], cord.b[0])  # the cord runs from that tower to the hand
 
 
-def _ab_wheel(contacts: list[str], pose: dict[str, float]) -> tuple[skeleton.Body, Circle]:
+def _ab_wheel(contacts: list[str], pose: dict[str, int]) -> tuple[skeleton.Body, Circle]:
     motion = Motion.model_validate(
         {"props": ["ab-wheel"], "contacts": contacts, "keyframes": [{"pose": pose}, {"pose": pose}]}
     )

@@ -197,3 +197,10 @@ def test_an_ab_wheel_sits_under_the_feet_when_the_hands_are_planted() -> None:
     hands = project("side", skeleton.centre(body, ["grip_left", "grip_right"]))
     assert wheel.c[0] == pytest.approx(toes[0])
     assert abs(wheel.c[0] - hands[0]) > 0.5
+
+
+def test_a_single_arm_rollout_puts_the_ab_wheel_under_the_left_hand() -> None:
+    pose = {"trunk": 60, "hip": 60, "knee": 90, "ankle": -55, "shoulder_left": 94}
+    body, wheel = _ab_wheel(["knees-floor"], {**pose, "shoulder_right": -30, "elbow_right": 100})
+    left = project("side", body.points["grip_left"])
+    assert wheel.c[0] == pytest.approx(left[0])

@@ -29,9 +29,10 @@ from repforge.planner.candidates import (
     fills_time,
     minimum_seconds,
     repeatable,
+    slot_lifts,
 )
 from repforge.planner.profile import Profile, is_barbell_lift
-from repforge.planner.rules import MAJOR_MUSCLES, weekly_cap
+from repforge.planner.rules import MAJOR_MUSCLES, PRIORITY_PEERS, weekly_cap
 from repforge.planner.split import PATTERN_KEYS, Need, SessionSpec, consecutive_pairs
 from repforge.planner.validate import meets, requirements
 
@@ -156,13 +157,7 @@ class WeekModel:
 
     def main_slot(self, s: int, pattern: str, most: int) -> None:
         """Strength: the session's main lift for `pattern` gets its full sets (soft)."""
-        lifts = [
-            c
-            for c, _ in self.lists[s]
-            if c.option.exercise.pattern == pattern and rx.is_main_lift(c.option.exercise)
-        ]
-        barbell = [c for c in lifts if is_barbell_lift(c.option.exercise)]
-        lifts = barbell or lifts
+        lifts = slot_lifts([c for c, _ in self.lists[s]], pattern)
         if not lifts:
             return
         want = min(most, max(c.rx.sets[1] for c in lifts))
@@ -211,11 +206,34 @@ class WeekModel:
         for priority in self.profile.priorities:
             if priority not in volume:
                 continue
-            for other in MAJOR_MUSCLES:
+            for other in PRIORITY_PEERS:
                 if other in self.profile.priorities or other not in volume:
                     continue
                 slack = self.penalise("priority-volume", f"{priority}_{other}", 60 * VOL_SCALE)
                 self.model.add(volume[other] + VOL_SCALE <= volume[priority] + slack)
+
+    def ceilings(self) -> None:
+        """Each major muscle's fractional weekly sets within the goal's ceiling (soft)."""
+        ceiling = rx.fractional_ceiling(self.profile.goal, self.profile.level) * VOL_SCALE
+        for muscle in MAJOR_MUSCLES:
+            volume = self._sum([self.frac(s, (muscle,)) for s in self.lists])
+            over = self.penalise("volume-ceiling", muscle, 60 * VOL_SCALE)
+            self.model.add(volume <= ceiling + over)
+
+    def priority_direct(self) -> None:
+        """Each priority gets an exercise of its own on rx.PRIORITY_DIRECT_DAYS days (soft)."""
+        for muscle in self.profile.priorities:
+            days = []
+            for s, listing in self.lists.items():
+                own = [self.x[s, c.option.key] for c, _ in listing if c.target == muscle]
+                if own:
+                    day = self.model.new_bool_var(f"own_{muscle}_{s}")
+                    self.model.add(sum(own) >= day)
+                    days.append(day)
+            want = min(rx.PRIORITY_DIRECT_DAYS, len(days))
+            if want:
+                missed = self.penalise("priority-direct", muscle, want)
+                self.model.add(sum(days) + missed >= want)
 
     def frequency(self, need: Need) -> None:
         day = int(rx.FREQUENCY_DAY_SETS * VOL_SCALE)
@@ -351,6 +369,8 @@ def solve_week(
     model.caps()
     model.needs(needs)
     model.priorities(needs)
+    model.priority_direct()
+    model.ceilings()
     model.recovery()
     model.patterns()
     model.balance()

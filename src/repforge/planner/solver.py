@@ -485,7 +485,12 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
         # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
         # it, and keep whichever week the validator finds fewer errors in.
         pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
-        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks)
+
+        def clean(week: Mapping[int, Sequence[tuple[Candidate, int]]]) -> bool:
+            trial = [[Pick(c, n) for c, n in week.get(s, [])] for s in range(len(specs))]
+            return _errors(relaxations(eligibility, specs, trial)) == 0
+
+        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks, clean)
         if repaired is not None:
             week_picks, proven = repaired
             again = relaxations(eligibility, specs, week_picks)
@@ -518,6 +523,7 @@ def _week_model(
     budget: int,
     fill: tuple[int, int],
     picks: Sequence[Sequence[Pick]],
+    clean: Callable[[Mapping[int, Sequence[tuple[Candidate, int]]]], bool] | None = None,
 ) -> tuple[list[list[Pick]], bool] | None:
     weights = Weights(
         EXERCISE_COST,
@@ -530,7 +536,7 @@ def _week_model(
         MAIN_SLOT_SETS,
     )
     first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
-    solved = solve_week(profile, specs, pool, needs, budget, weights, first)
+    solved = solve_week(profile, specs, pool, needs, budget, weights, first, clean)
     if solved is None:
         return None
     chosen, proven = solved

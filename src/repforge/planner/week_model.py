@@ -8,7 +8,8 @@ two training days for each major group, recovery spacing on consecutive days, pa
 main-lift sets and push:pull balance. The first answer is its hint, so CP-SAT's own
 large-neighbourhood search starts from it and only moves where the week gains.
 
-"Optimal" from this model certifies that no week built from these shortlists scores higher on
+The model is a repair, so its search stops early (WEEK_CLEAN_STOP) at a week the validator finds
+clean; such a week is not called optimal. "Optimal" from this model certifies that no week built from these shortlists scores higher on
 the objective below: fewer weekly rules given up first (the penalties of solver.PENALTY, in
 their relaxation order), then the exercise scores, time use and variety of the session models.
 """
@@ -16,7 +17,7 @@ their relaxation order), then the exercise scores, time use and variety of the s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -41,7 +42,13 @@ Listing = Sequence[tuple[Candidate, int]]
 HEAVY_DAY_SETS = rx.RECOVERY_HEAVY_SETS
 # Work budget for the week model on CP-SAT's deterministic clock (about seconds on one core).
 WEEK_MODEL_LIMIT = 0.6
+# The model is a repair: once a week keeps every validator rule (`clean`, the validator's own
+# weekly checks), the search stops at the first such week found after this much work, instead of
+# spending the whole budget on exercise scores and time use (bench/plan_bench.py: the repair path
+# set the p95). Such a week is reported as not proven optimal.
+WEEK_CLEAN_STOP = 0.15
 SEED = 20240601
+Week = dict[int, list[tuple[Candidate, int]]]
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,21 @@ class Weights:
     fill_penalty: tuple[int, int]
     penalty: Mapping[str, int]
     main_slot_sets: tuple[int, ...]
+
+
+class _StopWhenClean(cp_model.CpSolverSolutionCallback):
+    """Stops the search at a week the validator finds clean, once WEEK_CLEAN_STOP is spent."""
+
+    def __init__(self, model: WeekModel, clean: Callable[[Week], bool]) -> None:
+        super().__init__()
+        self.week_model = model
+        self.clean = clean
+
+    def on_solution_callback(self) -> None:
+        if self.deterministic_time < WEEK_CLEAN_STOP:
+            return
+        if self.clean(self.week_model.chosen(self.value)):
+            self.stop_search()
 
 
 class WeekModel:
@@ -80,6 +102,17 @@ class WeekModel:
         var = self.model.new_int_var(0, upper, f"slack_{check}_{name}")
         self.objective.append(-self.w.penalty[check] * var)
         return var
+
+    def chosen(self, value: Callable[[cp_model.IntVar], int]) -> Week:
+        """The week a solution describes: each session's exercises and sets."""
+        return {
+            s: [
+                (c, value(self.n[s, c.option.key]))
+                for c, _ in listing
+                if value(self.x[s, c.option.key])
+            ]
+            for s, listing in self.lists.items()
+        }
 
     def _sum(self, terms: Sequence[cp_model.LinearExprT]) -> cp_model.LinearExpr:
         return cp_model.LinearExpr.sum(list(terms))
@@ -327,7 +360,9 @@ class WeekModel:
             self.model.add_hint(x, 1 if sets else 0)
             self.model.add_hint(self.n[s, key], sets)
 
-    def solve(self, limit: float) -> tuple[dict[int, list[tuple[Candidate, int]]], bool] | None:
+    def solve(
+        self, limit: float, clean: Callable[[Week], bool] | None = None
+    ) -> tuple[Week, bool] | None:
         self.model.maximize(sum(self.objective))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
@@ -340,18 +375,11 @@ class WeekModel:
         solver.parameters.cp_model_probing_level = 0
         solver.parameters.symmetry_level = 0
         solver.parameters.cp_model_use_sat_presolve = False
-        status = solver.solve(self.model)
+        callback = _StopWhenClean(self, clean) if clean else None
+        status = solver.solve(self.model, callback)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        out = {
-            s: [
-                (c, solver.value(self.n[s, c.option.key]))
-                for c, _ in listing
-                if solver.value(self.x[s, c.option.key])
-            ]
-            for s, listing in self.lists.items()
-        }
-        return out, status == cp_model.OPTIMAL
+        return self.chosen(solver.value), status == cp_model.OPTIMAL
 
 
 def solve_week(
@@ -362,8 +390,10 @@ def solve_week(
     budget: int,
     weights: Weights,
     first: Mapping[int, Mapping[str, int]],
-) -> tuple[dict[int, list[tuple[Candidate, int]]], bool] | None:
-    """The best week from these shortlists under the week's rules, hinted by `first`."""
+    clean: Callable[[Week], bool] | None = None,
+) -> tuple[Week, bool] | None:
+    """The best week from these shortlists under the week's rules, hinted by `first` (`clean`:
+    whether the validator finds a week clean, which lets the search stop early)."""
     model = WeekModel(profile, specs, lists, weights)
     model.sessions(budget)
     model.caps()
@@ -376,4 +406,4 @@ def solve_week(
     model.balance()
     model.variety()
     model.hint(first)
-    return model.solve(WEEK_MODEL_LIMIT)
+    return model.solve(WEEK_MODEL_LIMIT, clean)

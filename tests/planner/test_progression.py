@@ -234,3 +234,15 @@ def test_an_added_set_never_raises_the_weeks_errors(gym: Catalog) -> None:
     assert max(sum(p.sets for p in w.sessions[0]) for w in free) > 5
     assert max(total) == 5
     assert total == sorted(total)
+
+
+def test_later_weeks_keep_the_minutes_a_cardio_finisher_reserves(gym: Catalog) -> None:
+    """Fat loss from 75 minutes sets ten minutes aside for cardio in every session; weeks that
+    add sets or reps must leave them free (they used to run to 86 of 76 minutes)."""
+    from repforge.planner.service import make_plan
+
+    for level, kit in itertools.product(("beginner", "intermediate"), ("full-gym", "bodyweight")):
+        profile = {"goal": "fat-loss", "level": level, "equipment": [kit], "weeks": 6}
+        plan = make_plan(gym, {**profile, "days": 1, "minutes": 76})
+        over = [f.message for f in plan.validation.errors if f.check == "session-time"]
+        assert over == [], (level, kit)

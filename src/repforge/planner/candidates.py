@@ -24,9 +24,21 @@ from repforge.planner.profile import (
     is_barbell_lift,
     score,
 )
-from repforge.planner.rules import FINISHER_GOALS, SHORT_REST_SHARE, SHORT_SESSION_MINUTES
+from repforge.planner.rules import (
+    FINISHER_GOALS,
+    FINISHER_MINUTES,
+    SHORT_REST_SHARE,
+    SHORT_SESSION_MINUTES,
+    reserves_finisher,
+)
 from repforge.planner.split import SessionSpec
-from repforge.planner.timing import TimedItem, set_seconds, transition_seconds, warmup_seconds
+from repforge.planner.timing import (
+    TimedItem,
+    finisher_seconds,
+    set_seconds,
+    transition_seconds,
+    warmup_seconds,
+)
 from repforge.planner.validate import meets, requirements
 
 VOL_SCALE = 20  # fractional weights in twentieths of a set (0.05 resolution)
@@ -259,3 +271,12 @@ def finisher_of(eligibility: Eligibility) -> Exercise | None:
         return None
     cardio = eligibility.extras(rx.CONDITIONING_CATEGORIES)
     return cardio[0] if cardio else None
+
+
+def finisher_reserve_seconds(eligibility: Eligibility) -> float:
+    """Seconds every session sets aside for its cardio finisher (0 when none is reserved)."""
+    profile = eligibility.profile
+    cardio = finisher_of(eligibility)
+    if cardio is None or not reserves_finisher(profile.goal, profile.minutes):
+        return 0.0
+    return finisher_seconds(cardio, FINISHER_MINUTES)

@@ -78,12 +78,28 @@ def load_for(profile: Profile, planned: Planned) -> float | None:
     return rx.starting_load(e1rm, planned.rx.reps[1], planned.rir)
 
 
-def _fits(profile: Profile, session: list[Planned]) -> bool:
-    # Timed at the block's lowest RIR, as the solver does, so later weeks still fit.
+def _fits(profile: Profile, session: list[Planned], reserved_s: float = 0.0) -> bool:
+    # Timed at the block's lowest RIR, as the solver does, so later weeks still fit;
+    # `reserved_s` is time set aside in every session (a fat-loss cardio finisher).
     general = general_warmup_seconds(profile.goal, profile.minutes)
     lowest = rx.RIR_RAMP[profile.goal][profile.level][1]
     timed = [replace(p, rir=min(p.rir, lowest)).timed for p in session]
-    return session_seconds(timed, general) <= profile.minutes * 60
+    return session_seconds(timed, general) + reserved_s <= profile.minutes * 60
+
+
+def no_room(
+    profile: Profile, sessions: Sequence[Sequence[Planned]], reserved_s: float = 0.0
+) -> bool:
+    """Whether no session has the minutes for one more set of any of its exercises."""
+    return not any(
+        _fits(
+            profile,
+            [*session[:i], replace(planned, sets=planned.sets + 1), *session[i + 1 :]],
+            reserved_s,
+        )
+        for session in sessions
+        for i, planned in enumerate(session)
+    )
 
 
 def _neighbours(days: Sequence[Weekday] | None, count: int) -> dict[int, list[int]]:
@@ -124,6 +140,7 @@ def ramp(
     previous: list[list[Planned]],
     days: Sequence[Weekday] | None = None,
     guard: WeekGuard | None = None,
+    reserved_s: float = 0.0,
 ) -> list[list[Planned]]:
     """Next accumulation week's sets: +1 per muscle (+2 for priorities) where caps, time and
     recovery allow (`days`, one per session, keeps consecutive-day spacing, #21). With a
@@ -160,7 +177,7 @@ def ramp(
         if not _recovers(target, session_direct + 1, nearby):
             continue
         trial = [*sessions[s][:i], replace(planned, sets=planned.sets + 1), *sessions[s][i + 1 :]]
-        if not _fits(profile, trial):
+        if not _fits(profile, trial, reserved_s):
             continue
         week = [*sessions[:s], trial, *sessions[s + 1 :]]
         if guard is None or guard(week) <= errors:
@@ -185,7 +202,10 @@ def _climbable(profile: Profile, planned: Planned) -> bool:
 
 
 def climb(
-    profile: Profile, sessions: list[list[Planned]], keep_width: bool = True
+    profile: Profile,
+    sessions: list[list[Planned]],
+    keep_width: bool = True,
+    reserved_s: float = 0.0,
 ) -> list[list[Planned]]:
     """Next week's rep targets: each target without a known load rises one step, time allowing
     (`keep_width`: leave the range wide enough to add reps before weight)."""
@@ -203,7 +223,7 @@ def climb(
                 continue
             raised = replace(planned, rx=replace(planned.rx, reps=(lo + step, hi)))
             trial = [*current[:i], raised, *current[i + 1 :]]
-            if _fits(profile, trial):
+            if _fits(profile, trial, reserved_s):
                 current = trial
         out.append(current)
     return out
@@ -231,9 +251,11 @@ def build_weeks(
     first: list[list[Planned]],
     days: Sequence[Weekday] | None = None,
     guard: WeekGuard | None = None,
+    reserved_s: float = 0.0,
 ) -> list[WeekPlan]:
     """Every week of the plan from the solved first week (`days`: each session's weekday;
-    `guard`: the weekly errors of a week, which no added set may raise)."""
+    `guard`: the weekly errors of a week, which no added set may raise; `reserved_s`: time
+    every session sets aside, such as a cardio finisher)."""
     weeks: list[WeekPlan] = []
     ramping = profile.goal == "hypertrophy" and profile.level != "beginner"
     current = first
@@ -270,15 +292,17 @@ def build_weeks(
         ]
         if in_block > 1:
             # Hypertrophy's set ramp is its visible step; reps climb only when no set was added.
-            ramped = ramp(profile, sessions, days, guard) if ramping else sessions
-            climbed = climb(profile, sessions) if ramped == sessions else ramped
+            ramped = ramp(profile, sessions, days, guard, reserved_s) if ramping else sessions
+            climbed = (
+                climb(profile, sessions, reserved_s=reserved_s) if ramped == sessions else ramped
+            )
             # Ranges too narrow (or sessions too full) to add reps: a set is the visible step;
             # failing that, once a block, a rep that narrows the range (a warning, not an error).
             loaded = _loaded(profile, sessions)
             if climbed == sessions and not ramping and not loaded:
-                climbed = ramp(profile, sessions, days, guard)
+                climbed = ramp(profile, sessions, days, guard, reserved_s)
             if climbed == sessions and not moved and not loaded:
-                climbed = climb(profile, sessions, keep_width=False)
+                climbed = climb(profile, sessions, keep_width=False, reserved_s=reserved_s)
             moved = moved or climbed != sessions
             sessions = climbed
         current = sessions

@@ -15,7 +15,7 @@ from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError, field_error
 from repforge.planner import explain
 from repforge.planner import prescription as rx
-from repforge.planner.candidates import finisher_of
+from repforge.planner.candidates import finisher_of, finisher_reserve_seconds
 from repforge.planner.plan import (
     Plan,
     PlanExercise,
@@ -33,7 +33,7 @@ from repforge.planner.profile import (
     parse_profile,
     score,
 )
-from repforge.planner.progression import Planned, build_weeks, rir_for
+from repforge.planner.progression import Planned, build_weeks, no_room, rir_for
 from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
@@ -110,7 +110,8 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         return sum(1 for f in findings if f.severity == "error")
 
     weeks = []
-    for week in build_weeks(profile, first, [spec.day for spec in specs], guard):
+    reserved = finisher_reserve_seconds(eligibility)
+    for week in build_weeks(profile, first, [spec.day for spec in specs], guard, reserved):
         context = WeekContext.of(profile, week.sessions)
         first_week = week.in_block == 1
         weeks.append(
@@ -135,12 +136,27 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         catalog_version=catalog.version,
     )
     report = validate(catalog, plan)
+    if no_room(profile, first, reserved) and any(
+        f.check == "visible-progression" for f in report.errors
+    ):
+        # sessions this short cannot take a set or a rep more: say so, as for every relaxation
+        plan = plan.model_copy(
+            update={
+                "relaxed": [*plan.relaxed, FULL_SESSIONS],
+                "relaxed_checks": sorted({*plan.relaxed_checks, "visible-progression"}),
+            }
+        )
     # "Optimal" certifies the model's objective, which is only worth saying of a plan that keeps
     # every rule: a plan with errors is never called optimal.
     return plan.model_copy(
         update={"validation": report, "optimal": plan.optimal and not report.errors}
     )
 
+
+FULL_SESSIONS = (
+    "Your sessions are full: there is no time for another set or rep, so the weeks repeat. "
+    "Progress by beating last week's reps at the same effort, or give the sessions more minutes."
+)
 
 # A session below this share of the minutes offered says why, when the reason is that every major
 # muscle it trains has reached its weekly direct-set cap (coach rule: sessions use >= 60 %).

@@ -54,7 +54,7 @@ from repforge.planner.candidates import (
     VOL_SCALE,
     Candidate,
     fills_time,
-    finisher_of,
+    finisher_reserve_seconds,
     make_candidate,
     minimum_seconds,
     repeat_cost,
@@ -71,10 +71,8 @@ from repforge.planner.profile import (
 from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
-    FINISHER_MINUTES,
     MAJOR_MUSCLES,
     older_adult,
-    reserves_finisher,
 )
 from repforge.planner.split import (
     PATTERN_KEYS,
@@ -89,7 +87,6 @@ from repforge.planner.split import (
 )
 from repforge.planner.timing import (
     T_TRANSITION_S,
-    finisher_seconds,
     general_warmup_seconds,
 )
 from repforge.planner.validate import (
@@ -386,9 +383,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     general = general_warmup_seconds(profile.goal, profile.minutes)
     if older_adult(profile.age) and eligibility.extras(BALANCE_CATEGORIES):
         general += BALANCE_MINUTES * 60  # the balance drill of older adults' warm-ups
-    cardio = finisher_of(eligibility)
-    if cardio and reserves_finisher(profile.goal, profile.minutes):
-        general += finisher_seconds(cardio, FINISHER_MINUTES)
+    general += finisher_reserve_seconds(eligibility)
     budget = int(profile.minutes * 60 - general + T_TRANSITION_S)
     fill = (
         int(FILL_SHARE * profile.minutes * 60 - general + T_TRANSITION_S),

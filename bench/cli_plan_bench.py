@@ -3,9 +3,9 @@
 Usage: .venv/bin/python bench/cli_plan_bench.py [--runs 7]
 
 Each run starts the installed `repforge` console script in a new process with a warm compiled
-catalog cache: on a machine with no database yet (nothing imported, so none is opened), with a
-database already made (opened to merge imported exercises), and, as the floor, a bare Python
-start. Prints median wall and CPU seconds of each, interleaved so all see the same machine,
+catalog cache: the default profile on a machine with no database yet (nothing imported, so none
+is opened) and with a database already made (opened to merge imported exercises), a strength
+profile, and, as the floor, a bare Python start. Prints median wall and CPU seconds of each, interleaved so all see the same machine,
 and the target (under 0.8 s wall).
 """
 
@@ -21,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-PROFILE = ["plan", "--goal", "strength", "--days", "3", "--minutes", "60"]
+DEFAULT = ["plan"]  # what a new user types first: general fitness, beginner, 3 x 60, full gym
+STRENGTH = ["plan", "--goal", "strength", "--days", "3", "--minutes", "60"]
 
 
 def _cpu() -> float:
@@ -44,17 +45,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as root:
         base = {**os.environ, "REPFORGE_CACHE_DIR": f"{root}/cache"}
         made = {**base, "REPFORGE_DATA_DIR": f"{root}/made"}
-        subprocess.run([script, *PROFILE], check=True, capture_output=True, env=made)  # warm up
-        results: dict[str, list[tuple[float, float]]] = {"bare": [], "fresh": [], "made": []}
+        subprocess.run([script, *DEFAULT], check=True, capture_output=True, env=made)  # warm up
+        results: dict[str, list[tuple[float, float]]] = {
+            "bare": [],
+            "fresh": [],
+            "made": [],
+            "strength": [],
+        }
         for n in range(args.runs):
             fresh = {**base, "REPFORGE_DATA_DIR": f"{root}/fresh-{n}"}  # never created
             results["bare"].append(run([sys.executable, "-c", "pass"], base))
-            results["fresh"].append(run([script, *PROFILE], fresh))
-            results["made"].append(run([script, *PROFILE], made))
+            results["fresh"].append(run([script, *DEFAULT], fresh))
+            results["made"].append(run([script, *DEFAULT], made))
+            results["strength"].append(run([script, *STRENGTH], made))
     labels = {
         "bare": "python -c pass",
         "fresh": "repforge plan, no database yet",
         "made": "repforge plan, database exists",
+        "strength": "strength 3 x 60, database exists",
     }
     for key, label in labels.items():
         walls = [r[0] for r in results[key]]

@@ -170,5 +170,71 @@ def test_the_cable_tower_stands_where_the_figure_faces_from(props: list[str], be
     assert tower
     assert (anchor < min(xs)) is behind
     assert (anchor > max(xs)) is not behind
-    cord = [s for s in held(motion, bodies[0], 0.0, anchor) if isinstance(s, Line)][0]
+    cord = next(s for s in held(motion, bodies[0], 0.0, anchor) if isinstance(s, Line))
     assert anchor in (cord.a[0], cord.b[0])  # the cord runs from that tower to the hand
+
+
+def _standing(view: str, props: list[str], pose: dict[str, float]) -> Motion:
+    return Motion.model_validate(
+        {
+            "view": view,
+            "props": props,
+            "contacts": ["feet-floor"],
+            "keyframes": [{"pose": pose}, {"pose": {**pose, "knee": 20}}],
+        }
+    )
+
+
+@pytest.mark.parametrize("view", ["side", "front"])
+def test_a_weight_vest_covers_the_chest_and_back_wider_than_the_trunk(view: str) -> None:
+    motion = _standing(view, ["weight-vest"], {"trunk": 30})
+    body, lines = _lines(motion)
+    (vest,) = lines
+    pelvis = project(view, body.points["pelvis"])
+    neck = project(view, body.points["neck"])
+    for end in (vest.a, vest.b):  # both ends on the spine, between the hips and the neck
+        cross = (neck[0] - pelvis[0]) * (end[1] - pelvis[1]) - (neck[1] - pelvis[1]) * (
+            end[0] - pelvis[0]
+        )
+        assert cross == pytest.approx(0.0, abs=1e-9)
+        assert min(pelvis[1], neck[1]) < end[1] < max(pelvis[1], neck[1])
+    assert vest.width > 0.15  # the drawn trunk is 0.15 wide: the vest shows past it
+    assert missing_props(motion, ("weight-vest",)) == []
+
+
+def test_a_dowel_runs_through_both_hands_and_past_them_in_the_front_view() -> None:
+    motion = _standing("front", ["dowel"], {"shoulder_abduction": 60})
+    body, lines = _lines(motion)
+    (stick,) = lines
+    hands = [project("front", body.points[f"grip_{s}"])[:2] for s in ("left", "right")]
+    assert math.dist(stick.a, stick.b) > math.dist(*hands)
+    for hand in hands:  # each hand lies on the stick's line
+        ax, ay = stick.b[0] - stick.a[0], stick.b[1] - stick.a[1]
+        cross = ax * (hand[1] - stick.a[1]) - ay * (hand[0] - stick.a[0])
+        assert cross == pytest.approx(0.0, abs=1e-9)
+    assert stick.width < 0.03  # thinner than a barbell
+
+
+def test_a_dowel_seen_end_on_is_a_small_circle_at_the_hands() -> None:
+    motion = _standing("side", ["dowel"], {"shoulder": 90})
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    (end,) = held(motion, body, 0.0, 0.0)
+    assert isinstance(end, Circle)
+    grip = project("side", body.points["grip_left"])[:2]
+    assert end.c == pytest.approx(grip)
+
+
+def test_a_dowel_along_the_spine_lies_behind_the_back_and_shows_the_dowel() -> None:
+    motion = _standing("side", ["dowel-spine"], {"trunk": 40, "hip": 40})
+    body, lines = _lines(motion)
+    (stick,) = lines
+    pelvis = project("side", body.points["pelvis"])
+    head = project("side", body.points["head"])
+    # facing right and bent forward, behind the back means above and to the left of the spine
+    for end in (stick.a, stick.b):
+        cross = (head[0] - pelvis[0]) * (end[1] - pelvis[1]) - (head[1] - pelvis[1]) * (
+            end[0] - pelvis[0]
+        )
+        assert cross > 0
+    assert missing_props(motion, ("dowel",)) == []
+    assert missing_props(_standing("side", [], {}), ("dowel",)) == ["dowel"]

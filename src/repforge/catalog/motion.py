@@ -68,6 +68,9 @@ HELD_PROPS = frozenset(
         "towel",
         "dip-belt",
         "ball-feet",
+        "weight-vest",
+        "dowel",
+        "dowel-spine",
     }
 )
 PLACED_PROPS = frozenset(
@@ -197,6 +200,9 @@ EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "table": frozenset({"table"}),
     "towel": frozenset({"towel", "sliders"}),  # a towel to pull on, or sliding under the feet
     "sturdy-furniture": frozenset({"box", "flat-bench"}),
+    "weight-vest": frozenset({"weight-vest"}),
+    # a stick across the hands, or held upright along the spine (hinge drills)
+    "dowel": frozenset({"dowel", "dowel-spine"}),
 }
 
 

@@ -35,6 +35,8 @@ NAME_EQUIPMENT: Mapping[str, tuple[str, ...]] = {
     "wheel": ("ab-wheel",),
     "rope": ("jump-rope", "battle-ropes", "cable-machine"),
     "foam": ("foam-roller",),
+    "vest": ("weight-vest",),
+    "dowel": ("dowel",),
 }
 
 # Words that only look like kit in some names ("trap bar" needs both words, and so on).

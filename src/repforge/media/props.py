@@ -9,6 +9,7 @@ from repforge.media import skeleton
 from repforge.media.scene import (
     BALL_RADIUS,
     BOX_HEIGHT,
+    WIDTH,
     Circle,
     Line,
     Rect,
@@ -31,6 +32,11 @@ BANDS = frozenset({"band-high", "band-mid", "band-low"})
 BAR = 0.03
 BACKPACK_DEPTH = 0.11  # metres from the spine line to the middle of the pack
 MASSAGE_BALL_RADIUS = 0.035
+VEST_WIDTH = 0.24  # a worn vest stands out past the drawn trunk (0.15) at the chest and back
+DOWEL = 0.02  # a broomstick or PVC pipe, thinner than a barbell
+DOWEL_OVERHANG = 0.2  # metres of stick past each hand
+DOWEL_END = 0.04  # the end-on stick, drawn a little fatter than its width so it shows
+WIDTH_TRUNK_HALF = WIDTH["trunk"] / 2
 
 
 def _p(motion: Motion, b: Body, *names: str) -> tuple[float, float]:
@@ -273,10 +279,47 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
                 "kit",
             )
         )
+    shapes += _worn(motion, b, props)
     if "sliders" in props:
         for side in ("left", "right"):
             f = _p(motion, b, f"ball_{side}")
             shapes.append(Rect(f[0] - 0.09, f[1] - 0.0, 0.18, 0.02, "kit"))
+    return shapes
+
+
+def _worn(motion: Motion, b: Body, props: set[str]) -> list[Shape]:
+    """A weight vest on the chest and back, a dowel across the hands or along the spine."""
+    shapes: list[Shape] = []
+    pelvis, neck = _p(motion, b, "pelvis"), _p(motion, b, "neck")
+    if "weight-vest" in props:  # from the lower ribs to the shoulders, wider than the trunk
+        shapes.append(
+            Line(_between(pelvis, neck, 0.4), _between(pelvis, neck, 0.95), VEST_WIDTH, "kit")
+        )
+    if "dowel" in props:
+        near, far = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
+        mid = _between(near, far, 0.5)
+        dx, dy = far[0] - near[0], far[1] - near[1]
+        apart = (dx * dx + dy * dy) ** 0.5
+        if apart < 0.1:  # seen end-on (side view, hands level): the stick's end at the grip
+            shapes.append(Circle(mid, DOWEL_END, "kit"))
+        else:  # the stick runs through both hands and a little past each
+            k = (apart / 2 + DOWEL_OVERHANG) / apart
+            ends = (mid[0] - dx * k, mid[1] - dy * k), (mid[0] + dx * k, mid[1] + dy * k)
+            shapes.append(Line(*ends, DOWEL, "kit"))
+    if "dowel-spine" in props and motion.view == "side":  # held along the back (hinge drills)
+        head = _p(motion, b, "head")
+        dx, dy = head[0] - pelvis[0], head[1] - pelvis[1]
+        k = (WIDTH_TRUNK_HALF + DOWEL) / max((dx * dx + dy * dy) ** 0.5, 1e-6)
+        normal = (-dy * k, dx * k)  # behind an upright figure that faces right
+        low = _between(pelvis, head, -0.12)
+        shapes.append(
+            Line(
+                (low[0] + normal[0], low[1] + normal[1]),
+                (head[0] + dx * 0.25 + normal[0], head[1] + dy * 0.25 + normal[1]),
+                DOWEL,
+                "kit",
+            )
+        )
     return shapes
 
 

@@ -238,3 +238,35 @@ def test_a_dowel_along_the_spine_lies_behind_the_back_and_shows_the_dowel() -> N
         assert cross > 0
     assert missing_props(motion, ("dowel",)) == []
     assert missing_props(_standing("side", [], {}), ("dowel",)) == ["dowel"]
+
+
+def _ab_wheel(contacts: list[str], pose: dict[str, int]) -> tuple[skeleton.Body, Circle]:
+    motion = Motion.model_validate(
+        {"props": ["ab-wheel"], "contacts": contacts, "keyframes": [{"pose": pose}, {"pose": pose}]}
+    )
+    body = skeleton.pinned(motion, skeleton.resolve(motion))[0]
+    (wheel,) = [s for s in held(motion, body, 0.0, 0.0) if isinstance(s, Circle)]
+    return body, wheel
+
+
+def test_an_ab_wheel_rolls_under_the_hands_in_a_rollout() -> None:
+    pose = {"trunk": 60, "hip": 60, "knee": 90, "ankle": -55, "shoulder": 94}
+    body, wheel = _ab_wheel(["knees-floor"], pose)
+    hands = project("side", skeleton.centre(body, ["grip_left", "grip_right"]))
+    assert wheel.c[0] == pytest.approx(hands[0])
+
+
+def test_an_ab_wheel_sits_under_the_feet_when_the_hands_are_planted() -> None:
+    pose = {"trunk": 75, "hip": 0, "knee": 0, "ankle": 20, "shoulder": 70}
+    body, wheel = _ab_wheel(["hands-floor"], pose)
+    toes = project("side", skeleton.centre(body, ["ball_left", "ball_right"]))
+    hands = project("side", skeleton.centre(body, ["grip_left", "grip_right"]))
+    assert wheel.c[0] == pytest.approx(toes[0])
+    assert abs(wheel.c[0] - hands[0]) > 0.5
+
+
+def test_a_single_arm_rollout_puts_the_ab_wheel_under_the_left_hand() -> None:
+    pose = {"trunk": 60, "hip": 60, "knee": 90, "ankle": -55, "shoulder_left": 94}
+    body, wheel = _ab_wheel(["knees-floor"], {**pose, "shoulder_right": -30, "elbow_right": 100})
+    left = project("side", body.points["grip_left"])
+    assert wheel.c[0] == pytest.approx(left[0])

@@ -228,7 +228,16 @@ def held(motion: Motion, b: Body, floor: float, anchor_x: float) -> list[Shape]:
         heels = _p(motion, b, "heel_left", "heel_right")
         shapes.append(Circle((heels[0], heels[1] - 0.03 - BALL_RADIUS), BALL_RADIUS, "kitfar"))
     if "ab-wheel" in props:
-        shapes.append(Circle((grip[0], floor + 0.1), 0.1, "kit"))
+        # hands planted on the floor: the toes rest on the handles (knee tucks, pikes);
+        # hands apart: only the working (left) hand holds it (single-arm rollouts)
+        held_l, held_r = _p(motion, b, "grip_left"), _p(motion, b, "grip_right")
+        if "hands-floor" in motion.contacts:
+            wheel_x = _p(motion, b, "ball_left", "ball_right")[0]
+        elif abs(held_l[0] - held_r[0]) + abs(held_l[1] - held_r[1]) > 0.3:
+            wheel_x = held_l[0]
+        else:
+            wheel_x = _p(motion, b, "grip_left", "grip_right")[0]
+        shapes.append(Circle((wheel_x, floor + 0.1), 0.1, "kit"))
     # an ankle strap moves the cable from the hands to the working (left) ankle, a knee strap
     # (a band looped behind the knees) to the knees, a head strap to the head
     handle = grip

@@ -188,7 +188,7 @@ class SqlAccountStore:
 
     def hit(self, key: str, now: datetime, window_s: int) -> tuple[int, datetime]:
         """Count one attempt in the key's window (a new window once the old one ended)."""
-        insert = dialect_insert(self.session)
+        insert = dialect_insert(self.session.get_bind().dialect.name)
         fresh = now + timedelta(seconds=window_s)
         live = t.RateCounter.resets_at > now
         statement = (

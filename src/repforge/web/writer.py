@@ -49,7 +49,7 @@ class BatchWriter:
         max_batch: int = MAX_BATCH,
     ) -> None:
         self.sessions = sessions
-        self.turn = turn  # the process's SQLite write lock, shared with the other writers
+        self.turn = turn  # SQLite: the process's write lock, shared with the other writers
         self.max_batch = max_batch
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
         self._guard = threading.Lock()

@@ -536,18 +536,8 @@ def test_coach_rule(
     persona: str,
     rule: str,
 ) -> None:
-    if (persona, rule) in KNOWN_BREAKS:
-        pytest.xfail(KNOWN_BREAKS[persona, rule])
     violations = RULES[rule](View(catalog, plans[persona]))
     assert violations == [], f"{persona} breaks {rule}: {violations}"
-
-
-# Broken by the 669-exercise catalog's new choices; issue 11 is open for them.
-KNOWN_BREAKS = {
-    ("strength-intermediate-gym-4x75", "weekly-volume-in-range"): (
-        "issue 11: quads get 19.5 weekly sets against a cap of 19 with the grown catalog"
-    ),
-}
 
 
 def test_strength_beginner_squats_and_deadlifts_with_a_barbell(plans: dict[str, Plan]) -> None:

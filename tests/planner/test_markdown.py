@@ -5,7 +5,9 @@ from __future__ import annotations
 from repforge.catalog.catalog import Catalog
 from repforge.planner import words
 from repforge.planner.markdown import plan_markdown
+from repforge.planner.plan import ValidationReport
 from repforge.planner.service import make_plan
+from repforge.planner.validate import finding
 from tests.factories import HOSTILE_MARKDOWN, make_catalog, rendered_markdown_is_inert
 
 
@@ -69,3 +71,16 @@ def test_later_weeks_show_only_what_changes(gym: Catalog) -> None:
                     assert f"(was {was.reps[0]}-{was.reps[1]})" in line
                 elif e.load_kg == was.load_kg:
                     assert f"{e.name} " not in line
+
+
+def test_optimal_is_never_printed_over_a_plan_with_errors(gym: Catalog) -> None:
+    plan = make_plan(gym, {"days": 3})
+    assert plan.optimal
+    assert not plan.validation.errors
+    assert "proven optimal" in plan_markdown(plan)
+    broken = finding("session-time", "error", "Monday's session takes 70 minutes; you have 60.")
+    # Even a plan file that claims "optimal" beside an error is not shown as optimal.
+    bad = plan.model_copy(update={"validation": ValidationReport.of([broken])})
+    text = plan_markdown(bad)
+    assert "optimal" not in text
+    assert "breaks the rules listed below" in text

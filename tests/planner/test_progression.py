@@ -217,3 +217,20 @@ def test_overload_and_effort_ramps_are_checked(gym: Catalog) -> None:
         ],
     )
     assert ("set-ramp", "error") in _checks(gym, big)
+
+
+def test_an_added_set_never_raises_the_weeks_errors(gym: Catalog) -> None:
+    # The guard stands for the validator's weekly checks: here any week past 5 sets "breaks a
+    # rule", so the set ramp stops at 5 however much room the caps and minutes leave.
+    profile = Profile(goal="hypertrophy", level="intermediate", weeks=5, days=1, minutes=120)
+    first = _week_one(gym, profile, ["dumbbell-bench-press", "dumbbell-curl"], sets=2)
+
+    def guard(week: Any) -> int:
+        return int(sum(p.sets for session in week for p in session) > 5)
+
+    free = build_weeks(profile, first)
+    guarded = build_weeks(profile, first, guard=guard)
+    total = [sum(p.sets for p in w.sessions[0]) for w in guarded if not w.deload]
+    assert max(sum(p.sets for p in w.sessions[0]) for w in free) > 5
+    assert max(total) == 5
+    assert total == sorted(total)

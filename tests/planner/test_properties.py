@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,9 +86,6 @@ def test_hard_rules_hold_or_the_relaxation_is_reported(profile: dict[str, Any]) 
     assert len(days) == profile["days"]
 
 
-@pytest.mark.xfail(
-    strict=False, reason="issue 11: the current generator breaks validator rules (h11a rewrites it)"
-)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles())
 def test_every_error_is_a_reported_relaxation(profile: dict[str, Any]) -> None:

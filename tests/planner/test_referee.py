@@ -2,8 +2,7 @@
 rules of issue 11 by simple checks written from the issue, not from the validator's code.
 
 Only the first rule asks the validator (it is the rule: zero validator errors). Every other rule
-reads the plan and the catalog directly. Rules today's generator still breaks are marked xfail
-(not strict) until the generator rewrite lands; see REFEREE_GAPS.
+reads the plan and the catalog directly.
 """
 
 from __future__ import annotations
@@ -211,14 +210,6 @@ RULES: dict[str, Callable[[Graded], list[str]]] = {
     "strength-main-lifts-first-and-repeated": rule_strength_main_lifts_first_and_repeated,
     "priorities-honoured": rule_priorities_honoured,
 }
-# Rules the generator still breaks for some of the 50 profiles; remove a name here as soon as its
-# rule holds. All held on the 513-exercise catalog; the 669-exercise catalog gives the generator
-# new choices that break them again for a few profiles (issue 11).
-REFEREE_GAPS: set[str] = {
-    "zero-validator-errors",
-    "strength-main-lifts-first-and-repeated",
-    "priorities-honoured",
-}
 
 
 @pytest.fixture(scope="module")
@@ -239,20 +230,7 @@ def grade(graded: list[Graded], rule: str) -> dict[int, list[str]]:
     return {i: found for i, g in enumerate(graded) if (found := RULES[rule](g))}
 
 
-@pytest.mark.parametrize(
-    "rule",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=False, reason="issue 11: the current generator breaks this rule"
-            ),
-        )
-        if name in REFEREE_GAPS
-        else name
-        for name in RULES
-    ],
-)
+@pytest.mark.parametrize("rule", list(RULES))
 def test_referee(graded: list[Graded], rule: str) -> None:
     failures = grade(graded, rule)
     detail = "; ".join(f"profile {i} {graded[i].profile}: {v[:3]}" for i, v in failures.items())

@@ -195,3 +195,34 @@ def test_sessions_use_most_of_the_minutes(gym: Catalog) -> None:
             for p in picks
         ]
         assert session_seconds(timed, general) >= 0.7 * profile.minutes * 60
+
+
+def test_strength_main_lift_slots_take_a_body_weight_fit_without_load(gym: Catalog) -> None:
+    # With no loaded squat in the kit, a session's squat slot is filled by the pattern's
+    # body-weight compound, by rule, and a main movement opens the session (issue 11).
+    profile = Profile.model_validate(
+        {"goal": "strength", "level": "intermediate", "days": 3, "equipment": "bodyweight"}
+    )
+    eligibility = Eligibility(gym, profile)
+    specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
+    picks = select(eligibility, specs).picks
+    squat_days = [s for s, spec in enumerate(specs) if "squat" in spec.main]
+    assert squat_days
+    for s in squat_days:
+        chosen = [p.candidate.option.exercise for p in picks[s]]
+        assert any(ex.pattern == "squat" and rx.is_main_pattern(ex) for ex in chosen), specs[s]
+        assert rx.is_main_pattern(chosen[0]), chosen[0].slug
+
+
+def test_a_priority_gets_an_exercise_of_its_own_early(gym: Catalog) -> None:
+    profile = Profile.model_validate(
+        {"goal": "strength", "level": "beginner", "days": 3, "minutes": 45, "priorities": "glutes"}
+    )
+    eligibility = Eligibility(gym, profile)
+    specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
+    picks = select(eligibility, specs).picks
+    days = [p for p in picks if any(x.candidate.target == "glutes" for x in p)]
+    assert len(days) >= rx.PRIORITY_DIRECT_DAYS
+    for day in days:
+        half = day[: (len(day) + 1) // 2]
+        assert any(x.candidate.target == "glutes" for x in half)

@@ -21,6 +21,7 @@ from repforge.planner.profile import (
     Eligibility,
     Option,
     Profile,
+    is_barbell_lift,
     score,
 )
 from repforge.planner.rules import FINISHER_GOALS, SHORT_REST_SHARE, SHORT_SESSION_MINUTES
@@ -188,6 +189,9 @@ def shortlist(
             ] or meeting[:1]
             quick = min(fair, key=lambda pair: (minimum_seconds(pair[0]), pair[0].option.key))
             keep.setdefault(quick[0].option.key, quick)
+    if sessions >= rx.FREQUENCY_MIN_DAYS:
+        for quick in _quick_days(scored, spec, budget):
+            keep.setdefault(quick[0].option.key, quick)
     by_pattern: dict[str, int] = defaultdict(int)
     by_target: dict[str, int] = defaultdict(int)
     for cand, points in scored:
@@ -199,6 +203,53 @@ def shortlist(
         by_pattern[ex.pattern] += 1
         by_target[ex.target] += 1
     return sorted(keep.values(), key=lambda pair: (-pair[1], pair[0].option.key))
+
+
+def _quick_days(
+    scored: Sequence[tuple[Candidate, int]], spec: SessionSpec, budget: int
+) -> list[tuple[Candidate, int]]:
+    """For each frequency group (#13) the session may train, the quickest fair exercise that
+    makes it a training day at its fewest sets, when the best-scored ways do not all fit: those
+    are often the slowest (barbell work with ramp sets), and a short session that must also give a
+    group its second day of the week needs the two sets of push-ups that fit, whatever the
+    catalog holds."""
+    out, best_total = [], 0
+    day = rx.FREQUENCY_DAY_SETS * VOL_SCALE
+    for members in rx.FREQUENCY_GROUPS.values():
+        if not set(members) & set(spec.targets):
+            continue
+        makes_day = [
+            pair
+            for pair in scored
+            if pair[0].option.exercise.popularity > CURIOSITY_POPULARITY
+            and pair[0].rx.sets[0] * sum(pair[0].weights.get(m, 0) for m in members) >= day
+        ]
+        if makes_day:
+            best_total += _day_seconds(makes_day[0][0])
+            best = makes_day[0][1]
+            fair = [pair for pair in makes_day if pair[1] >= best - QUICK_SCORE_GAP] or makes_day
+            out.append(min(fair, key=lambda pair: (_day_seconds(pair[0]), pair[0].option.key)))
+    # Only when the best ways to give every group its day do not fit the session together: with
+    # time to spare, the quick stand-in would only displace the better lift.
+    return out if best_total > budget else []
+
+
+def _day_seconds(cand: Candidate) -> int:
+    """Seconds for the sets that make a frequency day (at least two, however few the minimum)."""
+    sets = max(cand.rx.sets[0], math.ceil(rx.FREQUENCY_DAY_SETS))
+    return sets * cand.per_set_s + cand.fixed_s + cand.warm_s
+
+
+def slot_lifts(cands: Sequence[Candidate], pattern: str) -> list[Candidate]:
+    """What may fill a strength session's main-lift slot for `pattern`, by rule rather than by
+    score: a barbell lift when there is one (a goblet squat is not the squat of a strength plan
+    when there is a rack), else any loaded main lift, else the pattern's body-weight compounds
+    (a high-box squat is the closest fit to the squat a knee or hip protection allows)."""
+    in_pattern = [c for c in cands if c.option.exercise.pattern == pattern]
+    loaded = [c for c in in_pattern if rx.is_main_lift(c.option.exercise)]
+    barbell = [c for c in loaded if is_barbell_lift(c.option.exercise)]
+    unloaded = [c for c in in_pattern if rx.is_main_pattern(c.option.exercise)]
+    return barbell or loaded or unloaded
 
 
 def finisher_of(eligibility: Eligibility) -> Exercise | None:

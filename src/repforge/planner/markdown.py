@@ -75,7 +75,14 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
         lines.append(f"Protected: {words.joints(p.protect)}.")
     if p.priorities:
         lines.append(f"Priorities: {words.listing(words.muscle(m) for m in p.priorities)}.")
-    proof = "proven optimal" if plan.optimal else "best found within the time limit"
+    # "Optimal" is said only of a plan that keeps every rule (service.make_plan), and certifies
+    # the solver's objective over the exercises it shortlisted, nothing wider.
+    if plan.validation.errors:
+        proof = "the best the planner found, but it breaks the rules listed below"
+    elif plan.optimal:
+        proof = "proven optimal among the exercises considered, with every hard rule kept"
+    else:
+        proof = "the best found within the time limit, with every hard rule kept"
     lines += [
         f"Exercise selection: {proof}.",
         "RIR (reps in reserve): how many more reps you could do when you end a set.",

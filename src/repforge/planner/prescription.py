@@ -81,6 +81,17 @@ WEEKLY_SETS: Mapping[Goal, Mapping[Level, tuple[int, int]]] = {
     "fat-loss": {"beginner": (6, 10), "intermediate": (10, 20), "advanced": (10, 20)},
 }
 
+# Synergist spill-over: a major muscle's fractional weekly sets may pass the goal's high end above
+# by this many sets, never more: past the range, extra sets from the other lifts only add fatigue
+# (coach rule, D; tests/planner/test_coach_rules.py). Soft in the models, a preference.
+FRACTIONAL_SPILL_OVER = 3
+
+
+def fractional_ceiling(goal: Goal, level: Level) -> int:
+    """Most fractional weekly sets a major muscle should get (the range's top plus spill-over)."""
+    return WEEKLY_SETS[goal][level][1] + FRACTIONAL_SPILL_OVER
+
+
 # Maintenance dose for every major muscle, all goals: Iversen et al. 2021, Sports Med 51 [v]
 # (invariant #15). Fat loss keeps max(MV, 6): Roth, Schoenfeld & Behringer 2022 (invariant #32).
 MAINTENANCE_SETS = 4
@@ -408,6 +419,13 @@ def muscle_cap(goal: Goal, level: Level, first_week: bool) -> int:
     if first_week and goal == "hypertrophy" and level != "beginner":
         cap = min(cap, WEEK1_CAP_WITHOUT_LANDMARK)
     return cap
+
+
+# A priority muscle gets an exercise of its own (its target) on this many days of the week, where
+# the week has that many sessions that may train it, placed early in them: volume that only spills
+# over from other lifts does not specialise anything (RP specialisation, D; ACSM 2009 priority
+# sequencing; docs/planner-rules.md #26).
+PRIORITY_DIRECT_DAYS = 2
 
 
 def weekly_target(goal: Goal, level: Level, priority: bool) -> int:

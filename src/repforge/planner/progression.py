@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from repforge.planner import prescription as rx
 from repforge.planner.profile import WEEKDAYS, Option, Profile, Weekday
@@ -15,9 +14,6 @@ from repforge.planner.timing import (
     general_warmup_seconds,
     session_seconds,
 )
-
-if TYPE_CHECKING:  # the validator's types; imported lazily so validate can import this module
-    pass
 
 
 @dataclass(frozen=True)
@@ -118,11 +114,22 @@ def _recovers(muscle: str, here: int, others: Sequence[int]) -> bool:
     return True
 
 
+# Whether a candidate week keeps every weekly rule the week before kept (service.py builds it
+# from the validator's weekly checks; progression cannot import the validator, which imports it).
+WeekGuard = Callable[[Sequence[Sequence[Planned]]], int]
+
+
 def ramp(
-    profile: Profile, previous: list[list[Planned]], days: Sequence[Weekday] | None = None
+    profile: Profile,
+    previous: list[list[Planned]],
+    days: Sequence[Weekday] | None = None,
+    guard: WeekGuard | None = None,
 ) -> list[list[Planned]]:
     """Next accumulation week's sets: +1 per muscle (+2 for priorities) where caps, time and
-    recovery allow (`days`, one per session, keeps consecutive-day spacing, #21)."""
+    recovery allow (`days`, one per session, keeps consecutive-day spacing, #21). With a
+    `guard` (the number of weekly errors a week has), a set is added only if the week has no
+    more errors than before: one more set for the chest must not leave a priority hamstring
+    behind the typical muscle (#26)."""
     sessions = [list(s) for s in previous]
     beside = _neighbours(days, len(sessions))
     added: dict[str, int] = defaultdict(int)
@@ -138,6 +145,7 @@ def ramp(
             si,
         ),
     )
+    errors = guard(sessions) if guard else 0
     for s, i in order:
         planned = sessions[s][i]
         target = planned.option.exercise.target
@@ -152,7 +160,10 @@ def ramp(
         if not _recovers(target, session_direct + 1, nearby):
             continue
         trial = [*sessions[s][:i], replace(planned, sets=planned.sets + 1), *sessions[s][i + 1 :]]
-        if _fits(profile, trial):
+        if not _fits(profile, trial):
+            continue
+        week = [*sessions[:s], trial, *sessions[s + 1 :]]
+        if guard is None or guard(week) <= errors:
             sessions[s] = trial
             added[unit] += 1
             weekly[unit] += 1
@@ -216,9 +227,13 @@ def load_in_week(profile: Profile, planned: Planned, in_block: int, block: int) 
 
 
 def build_weeks(
-    profile: Profile, first: list[list[Planned]], days: Sequence[Weekday] | None = None
+    profile: Profile,
+    first: list[list[Planned]],
+    days: Sequence[Weekday] | None = None,
+    guard: WeekGuard | None = None,
 ) -> list[WeekPlan]:
-    """Every week of the plan from the solved first week (`days`: each session's weekday)."""
+    """Every week of the plan from the solved first week (`days`: each session's weekday;
+    `guard`: the weekly errors of a week, which no added set may raise)."""
     weeks: list[WeekPlan] = []
     ramping = profile.goal == "hypertrophy" and profile.level != "beginner"
     current = first
@@ -255,13 +270,13 @@ def build_weeks(
         ]
         if in_block > 1:
             # Hypertrophy's set ramp is its visible step; reps climb only when no set was added.
-            ramped = ramp(profile, sessions, days) if ramping else sessions
+            ramped = ramp(profile, sessions, days, guard) if ramping else sessions
             climbed = climb(profile, sessions) if ramped == sessions else ramped
             # Ranges too narrow (or sessions too full) to add reps: a set is the visible step;
             # failing that, once a block, a rep that narrows the range (a warning, not an error).
             loaded = _loaded(profile, sessions)
             if climbed == sessions and not ramping and not loaded:
-                climbed = ramp(profile, sessions, days)
+                climbed = ramp(profile, sessions, days, guard)
             if climbed == sessions and not moved and not loaded:
                 climbed = climb(profile, sessions, keep_width=False)
             moved = moved or climbed != sessions

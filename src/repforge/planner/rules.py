@@ -32,6 +32,17 @@ MAJOR_GROUPS: Mapping[str, tuple[str, ...]] = rx.FREQUENCY_GROUPS
 # members count through their group's floor (group_floor_groups): the lats of a home plan with
 # only rows (half a set each) through the back, the deltoids through the shoulders.
 MAJOR_MUSCLES: tuple[str, ...] = ("chest", "upper-back", "quads", "hamstrings", "glutes")
+# What a priority is compared with (#26): the prime movers of the five major groups, the lats
+# and front delts included (a priority below the typical back or shoulder muscle is not one).
+PRIORITY_PEERS: tuple[str, ...] = (
+    "chest",
+    "lats",
+    "upper-back",
+    "quads",
+    "hamstrings",
+    "glutes",
+    "front-delts",
+)
 # Everything else (side and rear delts, traps, lower back, arms, core, calves, forearms, neck...)
 # is a minor muscle: volume is aimed for, and a miss is a warning unless the user prioritised it.
 MINOR_MUSCLES: tuple[str, ...] = tuple(

@@ -53,7 +53,16 @@ from repforge.planner.timing import (
     session_seconds,
     warmup_sets,
 )
-from repforge.planner.validate import Item, days_of, meets, requirements, validate
+from repforge.planner.validate import (
+    Day,
+    Item,
+    Possible,
+    days_of,
+    meets,
+    requirements,
+    validate,
+    week_findings,
+)
 
 __all__ = ["alternatives_for", "make_plan", "validate_plan"]
 
@@ -90,8 +99,18 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         ]
         for picks in selection.picks
     ]
+    possible = Possible.of(eligibility)
+
+    def guard(sessions: Sequence[Sequence[Planned]]) -> int:
+        days = [
+            Day(spec.day, items_of_planned(planned), spec.kind)
+            for spec, planned in zip(specs, sessions, strict=True)
+        ]
+        findings = week_findings(profile, possible, days, 2, first_week=False)
+        return sum(1 for f in findings if f.severity == "error")
+
     weeks = []
-    for week in build_weeks(profile, first, [spec.day for spec in specs]):
+    for week in build_weeks(profile, first, [spec.day for spec in specs], guard):
         context = WeekContext.of(profile, week.sessions)
         first_week = week.in_block == 1
         weeks.append(

@@ -21,15 +21,24 @@ Soft, with penalties that fix the relaxation order, cheapest first:
   6. pattern-coverage       squat, hinge, pushes, pulls, core (+ lunge, carry) each week
 Below them, what makes a plan one a coach would sign (tests/planner/test_coach_rules.py):
   - strength main-lift slots: each strength session is built around its skeleton's first two
-    main patterns (SessionSpec.main), filled by a barbell lift when there is one, with up to
-    5 and 3 sets (MAIN_SLOT_SETS); staple main lifts open the session (`order`)
+    main patterns (SessionSpec.main), filled by rule (candidates.slot_lifts: a barbell lift when
+    there is one, else a loaded main lift, else the pattern's body-weight compound), with up to
+    5 and 3 sets (MAIN_SLOT_SETS); main lifts open the session (`order`)
+  - priorities: an exercise of the priority's own on rx.PRIORITY_DIRECT_DAYS days, placed early
+    (`order`); the week model also asks for more volume than every other major prime mover
+  - volume ceiling: a major muscle's fractional sets stay within the goal's range plus
+    rx.FRACTIONAL_SPILL_OVER
   - time: every session uses most of the minutes (FILL_SHARE, and a steeper FLOOR_SHARE tier)
   - variety: an exercise used earlier in the week costs REPEAT_PENALTY (+ per set) again, except
     strength squats and presses, which are practised several times a week on purpose
   - the exercise scores (profile.score): goal fit, popularity (staples first), familiarity
-`Selection.optimal` is true when every session model was proven optimal for its share of the
-week. What the week still misses is read off the validator's own weekly checks and reported as
-relaxations, so the report and the validator cannot disagree.
+What "optimal" certifies: `Selection.optimal` is true when every session model was proven
+optimal for its share of the week (or, after a repair, the week model was proven optimal): no
+choice from the shortlisted exercises scores higher on the objective above. It is a statement
+about the shortlists, not the whole catalog, and make_plan drops it for any plan with a validator
+error. What the week still misses is read off the validator's own weekly checks and reported as
+relaxations, so the report and the validator cannot disagree; later weeks are guarded by the same
+checks (progression.ramp adds no set that raises a week's errors).
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from repforge.planner.candidates import (
     minimum_seconds,
     repeat_cost,
     shortlist,
+    slot_lifts,
 )
 from repforge.planner.cpsat import cp_model
 from repforge.planner.ordering import Pick, align_openers, order
@@ -62,6 +72,7 @@ from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
     FINISHER_MINUTES,
+    MAJOR_MUSCLES,
     older_adult,
     reserves_finisher,
 )
@@ -120,6 +131,12 @@ PENALTY: Mapping[str, int] = {  # per slack unit; from push-pull-balance on, the
     # per twentieth of a set a priority trails another major muscle by (1200 a set): the
     # validator's priority rule is an error, like a missed floor
     "priority-volume": 60,
+    # per day a priority goes without an exercise of its own (rx.PRIORITY_DIRECT_DAYS): below a
+    # main lift's set and a missed frequency day, above the exercise scores and time use
+    "priority-direct": 3000,
+    # per twentieth of a set above a major muscle's fractional ceiling (1000 a set): a coach
+    # preference, below every validator rule's penalty and above the volume reward
+    "volume-ceiling": 50,
     "muscle-frequency": 5000,  # per missing day
     "maintenance-volume": 400,  # per twentieth of a set (8000 a set)
     "strength-pattern-sets": 20000,  # per set
@@ -250,21 +267,12 @@ class _Session:
                     m.add(self.x[cand.option.key] + other <= 1)
 
     def main_slot(self, pattern: str, most: int) -> None:
-        """Strength: this session's main lift for `pattern` gets its full sets (soft).
-
-        With a barbell lift of the pattern on the list, only barbell lifts fill the slot: a
-        goblet squat is not the squat of a strength plan when there is a rack."""
-        lifts = [
-            (c, self.n[c.option.key])
-            for c, _ in self.listing
-            if c.option.exercise.pattern == pattern and rx.is_main_lift(c.option.exercise)
-        ]
-        barbell = [(c, n) for c, n in lifts if is_barbell_lift(c.option.exercise)]
-        lifts = barbell or lifts
+        """Strength: this session's main lift for `pattern` gets its full sets (soft)."""
+        lifts = slot_lifts([c for c, _ in self.listing], pattern)
         if not lifts:
             return
-        want = min(most, max(c.rx.sets[1] for c, _ in lifts))
-        done = cp_model.LinearExpr.sum([n for _, n in lifts])
+        want = min(most, max(c.rx.sets[1] for c in lifts))
+        done = cp_model.LinearExpr.sum([self.n[c.option.key] for c in lifts])
         self.model.add(done + self.penalise("main-lift-slot", pattern, want) >= want)
 
     def limit(self, caps: Mapping[tuple[str, ...], int]) -> None:
@@ -295,6 +303,17 @@ class _Session:
             reward = self.model.new_int_var(0, dose.target, f"reward_{need.name}")
             self.model.add(reward <= volume)
             self.objective.append(VOLUME_REWARD * (2 if need.priority else 1) * reward)
+
+    def ceiling(self, muscle: str, room: int) -> None:
+        """A major muscle's fractional sets stay within what the week has left (soft)."""
+        over = self.penalise("volume-ceiling", muscle, 60 * VOL_SCALE)
+        self.model.add(self.frac((muscle,)) <= max(room, 0) + over)
+
+    def priority_direct(self, muscle: str) -> None:
+        """A priority muscle gets an exercise of its own in this session (soft)."""
+        own = [self.x[c.option.key] for c, _ in self.listing if c.target == muscle]
+        if own:
+            self.model.add(sum(own) + self.penalise("priority-direct", muscle, 1) >= 1)
 
     def pattern(self, key: str, met: bool, sets_done: int) -> None:
         patterns = PATTERN_KEYS[key]
@@ -401,6 +420,8 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
         for s in sessions
     }
     week = WeekTally()
+    ceiling = rx.fractional_ceiling(profile.goal, profile.level) * VOL_SCALE
+    priority_days: dict[str, int] = defaultdict(int)
     spent = 0.0
     picks: list[list[Pick]] = [[] for _ in specs]
     optimal = True
@@ -433,6 +454,11 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
                 meets(c.option.exercise, PATTERN_KEYS[key], key) for c, _ in lists[s]
             ):
                 model.pattern(key, key in week.met, week.pattern_sets[key])
+        for muscle in MAJOR_MUSCLES:
+            model.ceiling(muscle, ceiling - week.frac.get(muscle, 0))
+        for muscle in profile.priorities:
+            if priority_days[muscle] < rx.PRIORITY_DIRECT_DAYS:
+                model.priority_direct(muscle)
         kinds = {c.option.exercise.pattern for c, _ in lists[s]}
         if pushing and s == pushing[-1]:
             model.balance(week, cumulative=True)
@@ -443,6 +469,8 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
         spent += used
         optimal = optimal and proven
         picks[s] = order(chosen, specs[s], profile)
+        for muscle in {p.candidate.target for p in chosen}:
+            priority_days[muscle] += 1
         for pick in chosen:
             ex = pick.candidate.option.exercise
             week.record(ex.slug, ex.target, ex.pattern, pick.sets, pick.candidate.weights)
@@ -456,7 +484,12 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
         # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
         # it, and keep whichever week the validator finds fewer errors in.
         pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
-        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks)
+
+        def clean(week: Mapping[int, Sequence[tuple[Candidate, int]]]) -> bool:
+            trial = [[Pick(c, n) for c, n in week.get(s, [])] for s in range(len(specs))]
+            return _errors(relaxations(eligibility, specs, trial)) == 0
+
+        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks, clean)
         if repaired is not None:
             week_picks, proven = repaired
             again = relaxations(eligibility, specs, week_picks)
@@ -489,6 +522,7 @@ def _week_model(
     budget: int,
     fill: tuple[int, int],
     picks: Sequence[Sequence[Pick]],
+    clean: Callable[[Mapping[int, Sequence[tuple[Candidate, int]]]], bool] | None = None,
 ) -> tuple[list[list[Pick]], bool] | None:
     weights = Weights(
         EXERCISE_COST,
@@ -501,7 +535,7 @@ def _week_model(
         MAIN_SLOT_SETS,
     )
     first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
-    solved = solve_week(profile, specs, pool, needs, budget, weights, first)
+    solved = solve_week(profile, specs, pool, needs, budget, weights, first, clean)
     if solved is None:
         return None
     chosen, proven = solved

@@ -21,7 +21,7 @@ from repforge.planner import prescription as rx
 from repforge.planner import words
 from repforge.planner.plan import Finding, Plan, PlanSession, ValidationReport
 from repforge.planner.profile import WEEKDAYS, Eligibility, Profile, Weekday
-from repforge.planner.rules import MAJOR_MUSCLES, day_volume, weekly_cap
+from repforge.planner.rules import MAJOR_MUSCLES, PRIORITY_PEERS, day_volume, weekly_cap
 from repforge.planner.timing import TimedItem
 
 EPS = 1e-6
@@ -118,8 +118,10 @@ def requirements(profile: Profile) -> dict[str, frozenset[str]]:
 
 
 def meets(exercise: Exercise, patterns: frozenset[str], key: str) -> bool:
-    """Whether an exercise satisfies a pattern requirement (core also by its target)."""
-    return exercise.pattern in patterns or (key == "core" and exercise.target in rx.CORE_TARGETS)
+    """Whether an exercise satisfies a pattern requirement (core also by its target, but not a
+    carry: a carry is a weekly requirement of its own, and one suitcase carry is not both)."""
+    by_target = exercise.target in rx.CORE_TARGETS and exercise.pattern != "carry"
+    return exercise.pattern in patterns or (key == "core" and by_target)
 
 
 def muscle_floor(muscle: str, profile: Profile) -> int:
@@ -385,7 +387,7 @@ def _priorities(
     # #26: a priority gets more than the median other major muscle (error: otherwise it is
     # ignored), at least MAV's low end (warning), and a place in the first half of its sessions.
     out: list[Finding] = []
-    others = [frac.get(m, 0.0) for m in MAJOR_MUSCLES if m not in profile.priorities]
+    others = [frac.get(m, 0.0) for m in PRIORITY_PEERS if m not in profile.priorities]
     typical = median(others) if others else 0.0
     for muscle in profile.priorities:
         if muscle not in possible.muscles:

@@ -8,7 +8,8 @@ two training days for each major group, recovery spacing on consecutive days, pa
 main-lift sets and push:pull balance. The first answer is its hint, so CP-SAT's own
 large-neighbourhood search starts from it and only moves where the week gains.
 
-"Optimal" from this model certifies that no week built from these shortlists scores higher on
+The model is a repair, so its search stops early (WEEK_CLEAN_STOP) at a week the validator finds
+clean; such a week is not called optimal. "Optimal" from this model certifies that no week built from these shortlists scores higher on
 the objective below: fewer weekly rules given up first (the penalties of solver.PENALTY, in
 their relaxation order), then the exercise scores, time use and variety of the session models.
 """
@@ -16,7 +17,7 @@ their relaxation order), then the exercise scores, time use and variety of the s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from repforge.planner import prescription as rx
@@ -27,10 +28,11 @@ from repforge.planner.candidates import (
     fills_time,
     minimum_seconds,
     repeatable,
+    slot_lifts,
 )
 from repforge.planner.cpsat import cp_model
 from repforge.planner.profile import Profile, is_barbell_lift
-from repforge.planner.rules import MAJOR_MUSCLES, weekly_cap
+from repforge.planner.rules import MAJOR_MUSCLES, PRIORITY_PEERS, weekly_cap
 from repforge.planner.split import PATTERN_KEYS, Need, SessionSpec, consecutive_pairs
 from repforge.planner.validate import meets, requirements
 
@@ -39,7 +41,13 @@ Listing = Sequence[tuple[Candidate, int]]
 HEAVY_DAY_SETS = rx.RECOVERY_HEAVY_SETS
 # Work budget for the week model on CP-SAT's deterministic clock (about seconds on one core).
 WEEK_MODEL_LIMIT = 0.6
+# The model is a repair: once a week keeps every validator rule (`clean`, the validator's own
+# weekly checks), the search stops at the first such week found after this much work, instead of
+# spending the whole budget on exercise scores and time use (bench/plan_bench.py: the repair path
+# set the p95). Such a week is reported as not proven optimal.
+WEEK_CLEAN_STOP = 0.15
 SEED = 20240601
+Week = dict[int, list[tuple[Candidate, int]]]
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,21 @@ class Weights:
     fill_penalty: tuple[int, int]
     penalty: Mapping[str, int]
     main_slot_sets: tuple[int, ...]
+
+
+class _StopWhenClean(cp_model.CpSolverSolutionCallback):
+    """Stops the search at a week the validator finds clean, once WEEK_CLEAN_STOP is spent."""
+
+    def __init__(self, model: WeekModel, clean: Callable[[Week], bool]) -> None:
+        super().__init__()
+        self.week_model = model
+        self.clean = clean
+
+    def on_solution_callback(self) -> None:
+        if self.deterministic_time < WEEK_CLEAN_STOP:
+            return
+        if self.clean(self.week_model.chosen(self.value)):
+            self.stop_search()
 
 
 class WeekModel:
@@ -78,6 +101,17 @@ class WeekModel:
         var = self.model.new_int_var(0, upper, f"slack_{check}_{name}")
         self.objective.append(-self.w.penalty[check] * var)
         return var
+
+    def chosen(self, value: Callable[[cp_model.IntVar], int]) -> Week:
+        """The week a solution describes: each session's exercises and sets."""
+        return {
+            s: [
+                (c, value(self.n[s, c.option.key]))
+                for c, _ in listing
+                if value(self.x[s, c.option.key])
+            ]
+            for s, listing in self.lists.items()
+        }
 
     def _sum(self, terms: Sequence[cp_model.LinearExprT]) -> cp_model.LinearExpr:
         return cp_model.LinearExpr.sum(list(terms))
@@ -155,13 +189,7 @@ class WeekModel:
 
     def main_slot(self, s: int, pattern: str, most: int) -> None:
         """Strength: the session's main lift for `pattern` gets its full sets (soft)."""
-        lifts = [
-            c
-            for c, _ in self.lists[s]
-            if c.option.exercise.pattern == pattern and rx.is_main_lift(c.option.exercise)
-        ]
-        barbell = [c for c in lifts if is_barbell_lift(c.option.exercise)]
-        lifts = barbell or lifts
+        lifts = slot_lifts([c for c, _ in self.lists[s]], pattern)
         if not lifts:
             return
         want = min(most, max(c.rx.sets[1] for c in lifts))
@@ -210,11 +238,34 @@ class WeekModel:
         for priority in self.profile.priorities:
             if priority not in volume:
                 continue
-            for other in MAJOR_MUSCLES:
+            for other in PRIORITY_PEERS:
                 if other in self.profile.priorities or other not in volume:
                     continue
                 slack = self.penalise("priority-volume", f"{priority}_{other}", 60 * VOL_SCALE)
                 self.model.add(volume[other] + VOL_SCALE <= volume[priority] + slack)
+
+    def ceilings(self) -> None:
+        """Each major muscle's fractional weekly sets within the goal's ceiling (soft)."""
+        ceiling = rx.fractional_ceiling(self.profile.goal, self.profile.level) * VOL_SCALE
+        for muscle in MAJOR_MUSCLES:
+            volume = self._sum([self.frac(s, (muscle,)) for s in self.lists])
+            over = self.penalise("volume-ceiling", muscle, 60 * VOL_SCALE)
+            self.model.add(volume <= ceiling + over)
+
+    def priority_direct(self) -> None:
+        """Each priority gets an exercise of its own on rx.PRIORITY_DIRECT_DAYS days (soft)."""
+        for muscle in self.profile.priorities:
+            days = []
+            for s, listing in self.lists.items():
+                own = [self.x[s, c.option.key] for c, _ in listing if c.target == muscle]
+                if own:
+                    day = self.model.new_bool_var(f"own_{muscle}_{s}")
+                    self.model.add(sum(own) >= day)
+                    days.append(day)
+            want = min(rx.PRIORITY_DIRECT_DAYS, len(days))
+            if want:
+                missed = self.penalise("priority-direct", muscle, want)
+                self.model.add(sum(days) + missed >= want)
 
     def frequency(self, need: Need) -> None:
         day = int(rx.FREQUENCY_DAY_SETS * VOL_SCALE)
@@ -308,7 +359,9 @@ class WeekModel:
             self.model.add_hint(x, 1 if sets else 0)
             self.model.add_hint(self.n[s, key], sets)
 
-    def solve(self, limit: float) -> tuple[dict[int, list[tuple[Candidate, int]]], bool] | None:
+    def solve(
+        self, limit: float, clean: Callable[[Week], bool] | None = None
+    ) -> tuple[Week, bool] | None:
         self.model.maximize(sum(self.objective))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
@@ -321,18 +374,11 @@ class WeekModel:
         solver.parameters.cp_model_probing_level = 0
         solver.parameters.symmetry_level = 0
         solver.parameters.cp_model_use_sat_presolve = False
-        status = solver.solve(self.model)
+        callback = _StopWhenClean(self, clean) if clean else None
+        status = solver.solve(self.model, callback)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        out = {
-            s: [
-                (c, solver.value(self.n[s, c.option.key]))
-                for c, _ in listing
-                if solver.value(self.x[s, c.option.key])
-            ]
-            for s, listing in self.lists.items()
-        }
-        return out, status == cp_model.OPTIMAL
+        return self.chosen(solver.value), status == cp_model.OPTIMAL
 
 
 def solve_week(
@@ -343,16 +389,20 @@ def solve_week(
     budget: int,
     weights: Weights,
     first: Mapping[int, Mapping[str, int]],
-) -> tuple[dict[int, list[tuple[Candidate, int]]], bool] | None:
-    """The best week from these shortlists under the week's rules, hinted by `first`."""
+    clean: Callable[[Week], bool] | None = None,
+) -> tuple[Week, bool] | None:
+    """The best week from these shortlists under the week's rules, hinted by `first` (`clean`:
+    whether the validator finds a week clean, which lets the search stop early)."""
     model = WeekModel(profile, specs, lists, weights)
     model.sessions(budget)
     model.caps()
     model.needs(needs)
     model.priorities(needs)
+    model.priority_direct()
+    model.ceilings()
     model.recovery()
     model.patterns()
     model.balance()
     model.variety()
     model.hint(first)
-    return model.solve(WEEK_MODEL_LIMIT)
+    return model.solve(WEEK_MODEL_LIMIT, clean)

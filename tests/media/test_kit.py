@@ -6,7 +6,8 @@ import pytest
 
 from repforge.catalog.motion import EQUIPMENT_PROPS, Motion, missing_props
 from repforge.media import skeleton
-from repforge.media.compose import scene_for
+from repforge.media.compose import bodies_at, scene_for
+from repforge.media.scene import Circle, project
 
 NEW_PROPS = [
     "sled",
@@ -73,3 +74,28 @@ def test_the_prop_draws_its_equipment(equipment: str, prop: str) -> None:
     )
     assert prop in EQUIPMENT_PROPS[equipment]
     assert missing_props(motion, (equipment,)) == []
+
+
+def _sled_and_pelvis_x(shoulder: float) -> tuple[float, float]:
+    motion = Motion.model_validate(
+        {
+            "props": ["sled"],
+            "contacts": ["feet-floor"],
+            "keyframes": [{"pose": {"shoulder": shoulder}}, {"pose": {"knee": 10}}],
+        }
+    )
+    poses = skeleton.resolve(motion)
+    scene = scene_for(motion, "quads", poses)
+    plates = [s for s in scene.static if isinstance(s, Circle) and s.r == 0.2]
+    pelvis = project(motion.view, bodies_at(motion, poses)[0].points["pelvis"])[0]
+    return plates[0].c[0], pelvis
+
+
+def test_straps_held_behind_the_hips_trail_the_sled_behind() -> None:
+    sled, pelvis = _sled_and_pelvis_x(-30)
+    assert sled < pelvis - 0.5
+
+
+def test_straps_held_in_front_drag_the_sled_in_front() -> None:
+    sled, pelvis = _sled_and_pelvis_x(60)
+    assert sled > pelvis + 0.5

@@ -42,6 +42,10 @@ def anchor(motion: Motion, bodies: Sequence[Body]) -> float | None:
     if "battle-ropes" in props:
         return front + 1.6
     if "sled" in props and "hands-handles" not in motion.contacts:
+        # straps held behind the hips trail a sled behind the figure (forward drags)
+        grip = _p(motion, bodies[0], "grip_left", "grip_right")
+        if grip[0] < _p(motion, bodies[0], "pelvis")[0] - 0.05:
+            return min(_xs(motion, bodies)) - 0.9
         return front + 0.9  # dragged on straps
     return front + 0.25
 
@@ -68,10 +72,13 @@ def placed(motion: Motion, first: Body, floor: float, at: float | None) -> list[
             shapes.append(Rect(x, floor + 2.3, 0.08, 2.3, "kitfar"))
             break
     if "sled" in props:
-        x = grip[0] + 0.1 if "hands-handles" in motion.contacts else (at or 0.0) + 0.35
+        behind = at is not None and at < pelvis[0]
+        x = (at or 0.0) + (-0.35 if behind else 0.35)
+        x = grip[0] + 0.1 if "hands-handles" in motion.contacts else x
         shapes.append(Rect(x - 0.35, floor + 0.12, 0.7, 0.1, "kit"))  # the sled with its plates
         shapes.append(Circle((x, floor + 0.3), 0.2, "kitfar"))
-        post = grip if "hands-handles" in motion.contacts else (x - 0.3, floor + 0.45)
+        near = x + 0.3 if behind else x - 0.3  # the strap post on the figure's side
+        post = grip if "hands-handles" in motion.contacts else (near, floor + 0.45)
         shapes.append(Line((post[0], floor + 0.1), post, 0.04, "kit"))
     if "battle-ropes" in props and at is not None:
         shapes.append(Rect(at - 0.08, floor + 0.25, 0.16, 0.25, "kit"))

@@ -43,9 +43,14 @@ def test_names_outside_the_crosswalk_use_catalog_names_then_confident_search(
     assert (found.slug, found.how) == ("tuck-jump", "search")
 
 
+def test_a_name_the_catalog_gained_maps_to_it(catalog: Catalog) -> None:
+    # "Sled Drag" stayed unmapped until the catalog had a forward sled drag (issue 15)
+    assert match_name(catalog, "Sled Drag").slug == "forward-sled-drag"
+
+
 def test_unsure_or_unknown_names_stay_unmapped(catalog: Catalog) -> None:
     assert match_name(catalog, "Wobble Board Juggle").slug is None
-    assert match_name(catalog, "Sled Drag").slug is None  # only a weak hit on sled push
+    assert match_name(catalog, "Tire Flip Relay").slug is None  # no such exercise, kit words only
     assert match_name(catalog, "Good Morning (Barbell) Paused").slug is None  # two close hits
 
 

@@ -17,6 +17,7 @@ from repforge.planner import explain
 from repforge.planner import prescription as rx
 from repforge.planner.candidates import finisher_of, finisher_reserve_seconds
 from repforge.planner.plan import (
+    Finding,
     Plan,
     PlanExercise,
     PlanSession,
@@ -136,16 +137,8 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         catalog_version=catalog.version,
     )
     report = validate(catalog, plan)
-    if no_room(profile, first, reserved) and any(
-        f.check == "visible-progression" for f in report.errors
-    ):
-        # sessions this short cannot take a set or a rep more: say so, as for every relaxation
-        plan = plan.model_copy(
-            update={
-                "relaxed": [*plan.relaxed, FULL_SESSIONS],
-                "relaxed_checks": sorted({*plan.relaxed_checks, "visible-progression"}),
-            }
-        )
+    if no_room(profile, first, reserved):
+        plan = _full_sessions_said(plan, report.errors)
     # "Optimal" certifies the model's objective, which is only worth saying of a plan that keeps
     # every rule: a plan with errors is never called optimal.
     return plan.model_copy(
@@ -157,6 +150,29 @@ FULL_SESSIONS = (
     "Your sessions are full: there is no time for another set or rep, so the weeks repeat. "
     "Progress by beating last week's reps at the same effort, or give the sessions more minutes."
 )
+
+# What sessions with no minute to spare cannot keep in the weeks after the first: the weekly
+# volume and the visible week-to-week step. Said in the finding's own words.
+FULL_SESSION_CHECKS = frozenset({"visible-progression", "volume-floor", "maintenance-volume"})
+
+
+def _full_sessions_said(plan: Plan, errors: Sequence[Finding]) -> Plan:
+    """The plan with what its full sessions cannot keep listed among what had to give."""
+    missed = [
+        f for f in errors if f.check in FULL_SESSION_CHECKS and f.check not in plan.relaxed_checks
+    ]
+    if not missed:
+        return plan
+    repeats = any(f.check == "visible-progression" for f in missed)
+    volume = dict.fromkeys(f.message for f in missed if f.check != "visible-progression")
+    said = [*([FULL_SESSIONS] if repeats else []), *volume]
+    return plan.model_copy(
+        update={
+            "relaxed": [*plan.relaxed, *said],
+            "relaxed_checks": sorted({*plan.relaxed_checks, *(f.check for f in missed)}),
+        }
+    )
+
 
 # A session below this share of the minutes offered says why, when the reason is that every major
 # muscle it trains has reached its weekly direct-set cap (coach rule: sessions use >= 60 %).

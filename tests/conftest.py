@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from repforge.catalog.catalog import Catalog
@@ -18,6 +19,12 @@ from repforge.web.app import create_app
 from tests.factories import make_catalog, make_exercise
 
 POSTGRES_URL = os.environ.get("REPFORGE_TEST_POSTGRES_URL")
+# Property tests draw the same examples on every run, so `make test` and CI pass or fail alike;
+# HYPOTHESIS_PROFILE=explore draws new ones (run it to hunt for bugs, then pin what it finds
+# as a plain test).
+hypothesis_settings.register_profile("repforge", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repforge"))
 # one compiled-catalog and media cache for this test run, never the user's own ~/.cache
 os.environ.setdefault("REPFORGE_CACHE_DIR", tempfile.mkdtemp(prefix="repforge-test-cache-"))
 

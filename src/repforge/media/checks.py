@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from repforge.catalog.load import Parsed
-from repforge.catalog.motion import LIMB_JOINTS, SIDES, Motion, missing_props
+from repforge.catalog.motion import LIMB_JOINTS, SIDES, STEPPING, Motion, missing_props
 from repforge.errors import Problem
 from repforge.media import skeleton
 from repforge.media.compose import bodies_at
@@ -294,6 +294,8 @@ def contact_problems(motion: Motion) -> list[str]:
     floor = floor_level(motion, keybodies)
     found = []
     for contact in motion.contacts:
+        if contact.rsplit("-", 1)[0] in STEPPING:
+            continue  # it steps between keyframes: only its touch at each one counts
         names, gap = skeleton.contact_points(contact)
         start = skeleton.centre(keybodies[0], names)
         drift = max(

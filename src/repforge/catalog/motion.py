@@ -114,6 +114,8 @@ CONTACT_BODY = (
     "heels",
     "left-foot",
     "right-foot",
+    "left-toes",
+    "right-toes",
     "hands",
     "left-hand",
     "right-hand",
@@ -129,6 +131,9 @@ CONTACT_BODY = (
 )
 CONTACT_SURFACES = ("floor", "bar", "bench", "box", "pad", "ball", "plate", "handles", "wall")
 CONTACTS = frozenset(f"{b}-{s}" for b in CONTACT_BODY for s in CONTACT_SURFACES)
+# A foot that touches its surface at every keyframe but steps between them (a reverse lunge's
+# back foot lands well behind where it stood): not held in place, so it cannot anchor the figure.
+STEPPING = ("left-toes", "right-toes")
 
 # Which drawn props show a piece of equipment; equipment absent here needs `machine`.
 EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
@@ -255,6 +260,15 @@ class Motion(BaseModel):
         if any(self.keyframes[0].flight):
             raise ValueError(
                 "the first keyframe sets where the contacts are: it cannot be in flight"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _held_anchor(self) -> Motion:
+        if self.contacts and self.contacts[0].rsplit("-", 1)[0] in STEPPING:
+            raise ValueError(
+                f"the first contact holds the figure in place; {self.contacts[0]} steps between"
+                " keyframes, so list the planted foot first"
             )
         return self
 

@@ -1,4 +1,4 @@
-"""Motion checks for `repforge catalog check`: range of motion, floor, contacts, pattern, kit."""
+"""Motion checks for `repforge catalog check`: range of motion, floor, contacts, feet, pattern, kit."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from repforge.catalog.load import Parsed
-from repforge.catalog.motion import LIMB_JOINTS, SIDES, Motion, missing_props
+from repforge.catalog.motion import LIMB_JOINTS, SIDES, STEPPING, Motion, missing_props
 from repforge.errors import Problem
 from repforge.media import skeleton
 from repforge.media.compose import bodies_at
+from repforge.media.footing import footing_problems
 from repforge.media.scene import floor_level
 
 # Flip to True once every authored exercise has motion: then a missing block is an error.
@@ -294,6 +295,8 @@ def contact_problems(motion: Motion) -> list[str]:
     floor = floor_level(motion, keybodies)
     found = []
     for contact in motion.contacts:
+        if contact.rsplit("-", 1)[0] in STEPPING:
+            continue  # it steps between keyframes; footing checks it touches at each one
         names, gap = skeleton.contact_points(contact)
         start = skeleton.centre(keybodies[0], names)
         drift = max(
@@ -326,6 +329,10 @@ def check_motion(item: Parsed) -> list[Problem]:
     problems += [Problem(name, line, m) for m in floor_problems(motion)]
     problems += [
         Problem(name, item.line_of("motion", "contacts"), m) for m in contact_problems(motion)
+    ]
+    problems += [
+        Problem(name, item.line_of("motion", "keyframes", i, "pose"), message)
+        for i, message in footing_problems(motion, ex.pattern)
     ]
     if motion.has_flight and ex.pattern not in FLIGHT_PATTERNS:
         problems.append(

@@ -32,6 +32,8 @@ CONTACT_POINT = {
     "heels": ("heel", 0.03),  # heels down, toes up: inverted rows, heel-supported bridges
     "left-foot": ("ball", 0.03),
     "right-foot": ("ball", 0.03),
+    "left-toes": ("ball", 0.03),  # a stepping foot: on its surface at every keyframe, not held
+    "right-toes": ("ball", 0.03),
     "hands": ("grip", 0.03),
     "left-hand": ("grip", 0.03),
     "right-hand": ("grip", 0.03),

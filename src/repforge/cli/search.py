@@ -11,7 +11,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from repforge.config import get_settings
-from repforge.search import index_for
 from repforge.served import catalog_for, database
 
 
@@ -28,6 +27,8 @@ def search_command(
     settings = get_settings()
     with database(settings) as sessions:
         catalog = catalog_for(settings, sessions).catalog
+    from repforge.search import index_for  # the index is built only when searching
+
     result = index_for(catalog).search(query, limit=limit)
     if json:
         rows = [

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from repforge.catalog.importers import exercisedb, free_exercise_db, repforge_yaml, wger
 from repforge.catalog.importers.report import ImportReport
 from repforge.catalog.model import Exercise
 from repforge.errors import InvalidInputError
@@ -38,11 +38,13 @@ class ExportFormat(StrEnum):
     EXERCISEDB = "exercisedb"
 
 
-FORMATS: dict[str, Parser] = {
-    ImportFormat.FREE_EXERCISE_DB: free_exercise_db.parse,
-    ImportFormat.EXERCISEDB: exercisedb.parse,
-    ImportFormat.WGER: wger.parse,
-    ImportFormat.REPFORGE: repforge_yaml.parse,
+# The parser module of each format, imported on first use: commands that never import (such
+# as `repforge plan`) should not pay for four parsers at start-up.
+FORMATS: dict[str, str] = {
+    ImportFormat.FREE_EXERCISE_DB: "free_exercise_db",
+    ImportFormat.EXERCISEDB: "exercisedb",
+    ImportFormat.WGER: "wger",
+    ImportFormat.REPFORGE: "repforge_yaml",
 }
 
 
@@ -50,4 +52,5 @@ def parse(fmt: str, path: Path, source: str | None = None) -> tuple[list[Exercis
     """Drafts and report for `path` read as `fmt`; ImportFormatError on malformed input."""
     if fmt not in FORMATS:
         raise InvalidInputError("format", f"unknown import format {fmt!r}", [*map(str, FORMATS)])
-    return FORMATS[fmt](path, source)
+    parser: Parser = importlib.import_module(f"{__name__}.{FORMATS[fmt]}").parse
+    return parser(path, source)

@@ -8,7 +8,22 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Insert, Table, bindparam, delete, func, select, update
+from sqlalchemy import (
+    Executable,
+    Float,
+    Insert,
+    Integer,
+    String,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    func,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from repforge.logbook.model import CUSTOM_PREFIX as CUSTOM
@@ -51,8 +66,13 @@ class SqlLogStore:
             values["owner"] = owner
         else:
             values["program_id"] = program_id
+        dialect = connection.dialect.name
+        together = dialect == "postgresql" and bool(workout.sets)
+        if together:  # one round trip: the sets ride along as arrays (a CTE SQLite lacks)
+            rows = self._set_rows(owner, workout.sets)
+            values.update({f"s_{name}": [r[name] for r in rows] for name, _ in _SET_ARRAYS})
         row = connection.execute(
-            _add_workout_statement(connection.dialect.name, in_current_program), values
+            _add_workout_statement(dialect, in_current_program, together), values
         ).first()
         if row is None:  # DO NOTHING: this owner's client_id is taken
             existing = self.workout_by_client_id(owner, cast(str, workout.client_id))
@@ -60,7 +80,8 @@ class SqlLogStore:
                 raise RuntimeError("a conflicting workout vanished in the same transaction")
             return existing, False
         workout_id, saved_program = row
-        self._add_sets(owner, workout_id, workout.sets)
+        if not together:
+            self._add_sets(owner, workout_id, workout.sets)
         return WorkoutRecord(id=workout_id, workout=workout, program_id=saved_program), True
 
     def workout(self, owner: int, workout_id: int) -> WorkoutRecord | None:
@@ -182,30 +203,33 @@ class SqlLogStore:
     def _add_sets(self, owner: int, workout_id: int, sets: Sequence[LoggedSet]) -> None:
         if not sets:
             return
-        customs = self._custom_ids(
-            owner, {s.exercise for s in sets if s.exercise.startswith(CUSTOM)}
-        )
         # one executemany of plain rows: the ORM's unit of work costs more than the insert
         self.session.connection().execute(
             _SETS.insert(),
-            [
-                {
-                    "workout_id": workout_id,
-                    "position": position,
-                    "exercise_slug": None if s.exercise.startswith(CUSTOM) else s.exercise,
-                    "user_exercise_id": customs.get(s.exercise),
-                    "set_type": s.set_type,
-                    "weight_kg": s.weight_kg,
-                    "reps": s.reps,
-                    "seconds": s.seconds,
-                    "metres": s.metres,
-                    "rir": s.rir,
-                    "rpe": s.rpe,
-                    "notes": s.notes,
-                }
-                for position, s in enumerate(sets)
-            ],
+            [{"workout_id": workout_id, **row} for row in self._set_rows(owner, sets)],
         )
+
+    def _set_rows(self, owner: int, sets: Sequence[LoggedSet]) -> list[dict[str, Any]]:
+        """The logged_sets columns of each set but its workout, custom exercises resolved."""
+        customs = self._custom_ids(
+            owner, {s.exercise for s in sets if s.exercise.startswith(CUSTOM)}
+        )
+        return [
+            {
+                "position": position,
+                "exercise_slug": None if s.exercise.startswith(CUSTOM) else s.exercise,
+                "user_exercise_id": customs.get(s.exercise),
+                "set_type": s.set_type,
+                "weight_kg": s.weight_kg,
+                "reps": s.reps,
+                "seconds": s.seconds,
+                "metres": s.metres,
+                "rir": s.rir,
+                "rpe": s.rpe,
+                "notes": s.notes,
+            }
+            for position, s in enumerate(sets)
+        ]
 
     def _custom_ids(self, owner: int, names: set[str]) -> dict[str, int]:
         """Ids of the user's own exercises named `custom:<name>`, creating the new ones."""
@@ -258,11 +282,34 @@ _SETS = cast(Table, t.LoggedSetRow.__table__)
 _PROGRAMS = cast(Table, t.Program.__table__)
 
 
+# The logged_sets columns a PostgreSQL workout INSERT carries as one array each.
+_SET_ARRAYS = (
+    ("position", Integer()),
+    ("exercise_slug", String()),
+    ("user_exercise_id", Integer()),
+    ("set_type", String()),
+    ("weight_kg", Float()),
+    ("reps", Integer()),
+    ("seconds", Float()),
+    ("metres", Float()),
+    ("rir", Float()),
+    ("rpe", Float()),
+    ("notes", Text()),
+)
+_WORKOUT_COLUMNS = ("user_id", "client_id", "started_at", "ended_at", "name", "notes", "source")
+
+
 @cache
-def _add_workout_statement(dialect: str, in_current_program: bool) -> Insert:
-    """The workout INSERT .. RETURNING of one backend, built once so each request reuses it."""
+def _add_workout_statement(
+    dialect: str, in_current_program: bool, with_sets: bool = False
+) -> Executable:
+    """The workout INSERT .. RETURNING of one backend, built once so each request reuses it.
+
+    With `with_sets` (PostgreSQL) the sets go in the same statement, a data-modifying CTE
+    that unnests one array parameter per column, so a workout costs one round trip and one
+    prepared statement whatever its number of sets.
+    """
     insert = dialect_insert(dialect)
-    # the other columns come from the parameters of each execution
     values: dict[str, Any] = {}
     if in_current_program:
         values["program_id"] = (
@@ -270,13 +317,36 @@ def _add_workout_statement(dialect: str, in_current_program: bool) -> Insert:
             .where(_PROGRAMS.c.user_id == bindparam("owner"), _PROGRAMS.c.is_current.is_(True))
             .scalar_subquery()
         )
-    statement: Insert = (
+    if not with_sets:  # the other columns come from the parameters of each execution
+        statement: Insert = (
+            insert(_WORKOUTS)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["user_id", "client_id"])
+            .returning(_WORKOUTS.c.id, _WORKOUTS.c.program_id)
+        )
+        return statement
+    if not in_current_program:
+        values["program_id"] = bindparam("program_id", type_=Integer())
+    for name in _WORKOUT_COLUMNS:
+        values[name] = bindparam(name, type_=_WORKOUTS.c[name].type)
+    saved = (
         insert(_WORKOUTS)
         .values(values)
         .on_conflict_do_nothing(index_elements=["user_id", "client_id"])
         .returning(_WORKOUTS.c.id, _WORKOUTS.c.program_id)
+        .cte("saved")
     )
-    return statement
+    names = [name for name, _ in _SET_ARRAYS]
+    arrays = (
+        func.unnest(*(bindparam(f"s_{name}", type_=ARRAY(kind)) for name, kind in _SET_ARRAYS))
+        .table_valued(*names)
+        .render_derived(name="given", with_types=False)
+    )
+    rows = select(saved.c.id, *(arrays.c[name] for name in names)).select_from(
+        saved.join(arrays, true())
+    )
+    sets = _SETS.insert().from_select(["workout_id", *names], rows).cte("sets")
+    return select(saved.c.id, saved.c.program_id).add_cte(sets)
 
 
 def _fill(row: t.Workout, workout: LoggedWorkout) -> None:

@@ -135,6 +135,12 @@ CONTACTS = frozenset(f"{b}-{s}" for b in CONTACT_BODY for s in CONTACT_SURFACES)
 # back foot lands well behind where it stood): not held in place, so it cannot anchor the figure.
 STEPPING = ("left-toes", "right-toes")
 
+
+def is_stepping(contact: str) -> bool:
+    """Whether a contact (`right-toes-floor`) names a stepping foot rather than a held one."""
+    return contact.rsplit("-", 1)[0] in STEPPING
+
+
 # Which drawn props show a piece of equipment; equipment absent here needs `machine`.
 EQUIPMENT_PROPS: Mapping[str, frozenset[str]] = {
     "barbell": frozenset({"barbell", "barbell-back", "landmine"}),
@@ -265,7 +271,7 @@ class Motion(BaseModel):
 
     @model_validator(mode="after")
     def _held_anchor(self) -> Motion:
-        if self.contacts and self.contacts[0].rsplit("-", 1)[0] in STEPPING:
+        if self.contacts and is_stepping(self.contacts[0]):
             raise ValueError(
                 f"the first contact holds the figure in place; {self.contacts[0]} steps between"
                 " keyframes, so list the planted foot first"

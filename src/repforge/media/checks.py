@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from repforge.catalog.load import Parsed
-from repforge.catalog.motion import LIMB_JOINTS, SIDES, STEPPING, Motion, missing_props
+from repforge.catalog.motion import LIMB_JOINTS, SIDES, Motion, is_stepping, missing_props
 from repforge.errors import Problem
 from repforge.media import skeleton
 from repforge.media.compose import bodies_at
@@ -295,7 +295,7 @@ def contact_problems(motion: Motion) -> list[str]:
     floor = floor_level(motion, keybodies)
     found = []
     for contact in motion.contacts:
-        if contact.rsplit("-", 1)[0] in STEPPING:
+        if is_stepping(contact):
             continue  # it steps between keyframes; footing checks it touches at each one
         names, gap = skeleton.contact_points(contact)
         start = skeleton.centre(keybodies[0], names)

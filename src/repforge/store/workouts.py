@@ -53,15 +53,8 @@ class SqlLogStore:
         # One INSERT .. ON CONFLICT DO NOTHING: a concurrent twin with this client_id that
         # commits first makes ours a no-op, on SQLite and PostgreSQL alike, with no savepoint.
         connection = self.session.connection()
-        values: dict[str, Any] = {
-            "user_id": owner,
-            "client_id": workout.client_id,
-            "started_at": workout.started_at,
-            "ended_at": workout.ended_at,
-            "name": workout.name,
-            "notes": workout.notes,
-            "source": workout.source,
-        }
+        values: dict[str, Any] = {"user_id": owner}
+        values.update({name: getattr(workout, name) for name in _WORKOUT_FIELDS})
         if in_current_program:
             values["owner"] = owner
         else:
@@ -296,7 +289,8 @@ _SET_ARRAYS = (
     ("rpe", Float()),
     ("notes", Text()),
 )
-_WORKOUT_COLUMNS = ("user_id", "client_id", "started_at", "ended_at", "name", "notes", "source")
+# The workouts columns filled straight from the LoggedWorkout field of the same name.
+_WORKOUT_FIELDS = ("client_id", "started_at", "ended_at", "name", "notes", "source")
 
 
 @cache
@@ -327,7 +321,7 @@ def _add_workout_statement(
         return statement
     if not in_current_program:
         values["program_id"] = bindparam("program_id", type_=Integer())
-    for name in _WORKOUT_COLUMNS:
+    for name in ("user_id", *_WORKOUT_FIELDS):
         values[name] = bindparam(name, type_=_WORKOUTS.c[name].type)
     saved = (
         insert(_WORKOUTS)

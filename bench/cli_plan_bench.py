@@ -5,8 +5,9 @@ Usage: .venv/bin/python bench/cli_plan_bench.py [--runs 7]
 Each run starts the installed `repforge` console script in a new process with a warm compiled
 catalog cache: the default profile on a machine with no database yet (nothing imported, so none
 is opened) and with a database already made (opened to merge imported exercises), a strength
-profile, and, as the floor, a bare Python start. Bytecode is written as on a user's machine. Prints median wall and CPU seconds of each, interleaved so all see the same machine,
-and the target (under 0.8 s wall).
+profile, and, as the floor, a bare Python start. Bytecode is written as on a user's machine.
+Prints median wall and CPU seconds of each, interleaved so all see the same machine, and the
+target (under 0.8 s wall).
 """
 
 from __future__ import annotations

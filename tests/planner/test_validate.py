@@ -257,3 +257,28 @@ def test_every_check_is_documented_in_the_planner_rules() -> None:
     assert len(ids) > 30
     doc = (Path(__file__).parents[2] / "docs" / "planner-rules.md").read_text(encoding="utf-8")
     assert sorted(i for i in ids if f"`{i}`" not in doc) == []
+
+
+def strength_sets(found: list[Finding]) -> list[str]:
+    return [f.message for f in found if f.check == "strength-pattern-sets"]
+
+
+def test_a_strength_squat_is_counted_from_main_lifts_when_one_fits(gym: Catalog) -> None:
+    # Five squat sets for an intermediate lifter: goblet squats are a loaded main lift, body-weight
+    # squats are not, so with a barbell in the gym only the first week makes the squat's volume.
+    loaded = [
+        ("mon", [exercise("goblet-squat", sets=3)]),
+        ("thu", [exercise("goblet-squat", sets=2)]),
+    ]
+    light = [
+        ("mon", [exercise("bodyweight-squat", sets=3)]),
+        ("thu", [exercise("bodyweight-squat", sets=2)]),
+    ]
+    assert not [m for m in strength_sets(findings(gym, loaded, goal="strength")) if "squat" in m]
+    said = [m for m in strength_sets(findings(gym, light, goal="strength")) if "squat" in m]
+    assert said == [
+        "Your squat main lift gets no sets a week; a main lift needs at least 5 to build strength."
+    ]
+    # Where no main lift fits (body weight only), the squats the plan can do are what counts.
+    bodyweight = findings(gym, light, goal="strength", equipment=["bodyweight"])
+    assert not [m for m in strength_sets(bodyweight) if "squat" in m]

@@ -95,6 +95,7 @@ from repforge.planner.validate import (
     Possible,
     meets,
     requirements,
+    strength_counts,
     week_findings,
 )
 from repforge.planner.week_model import Weights, solve_week
@@ -173,9 +174,15 @@ class Selection:
 class _Session:
     """The CP-SAT model of one session, given its share of the week."""
 
-    def __init__(self, profile: Profile, listing: Sequence[tuple[Candidate, int]]) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        listing: Sequence[tuple[Candidate, int]],
+        main_lifts: frozenset[str] = frozenset(),
+    ) -> None:
         self.profile = profile
         self.listing = listing
+        self.main_lifts = main_lifts  # strength main patterns with a main lift the profile allows
         self.model = cp_model.CpModel()
         self.objective: list[cp_model.LinearExprT] = []
         self.x: dict[str, cp_model.IntVar] = {}
@@ -323,15 +330,8 @@ class _Session:
             self.model.add(sum(hits) + self.penalise("pattern-coverage", key, 1) >= 1)
         need = rx.STRENGTH_PATTERN_SETS[self.profile.level] - sets_done
         if self.profile.goal == "strength" and key in rx.STRENGTH_MAIN_PATTERNS and need > 0:
-            # Stricter than the validator: only main lifts count when there are any (an assisted
-            # squat does not make an advanced lifter's squat volume).
-            def lift(c: Candidate) -> bool:
-                return c.option.exercise.pattern in patterns and rx.is_main_lift(c.option.exercise)
-
-            main = any(lift(c) for c, _ in self.listing)
-            volume = self.sets(
-                lambda c: lift(c) or (not main and c.option.exercise.pattern in patterns)
-            )
+            main = key in self.main_lifts
+            volume = self.sets(lambda c: strength_counts(c.option.exercise, key, main))
             self.model.add(volume + self.penalise("strength-pattern-sets", key, need) >= need)
 
     def balance(self, week: WeekTally, cumulative: bool) -> None:
@@ -380,6 +380,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
     sessions = [i for i, s in enumerate(specs) if s.kind == "resistance"]
     if sessions and not cands:
         raise PlanError("no strength exercise fits this equipment, these joints and this level")
+    possible = Possible.of(eligibility)
     general = general_warmup_seconds(profile.goal, profile.minutes)
     if older_adult(profile.age) and eligibility.extras(BALANCE_CATEGORIES):
         general += BALANCE_MINUTES * 60  # the balance drill of older adults' warm-ups
@@ -426,7 +427,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
         later = sessions[index + 1 :]
         if week.used:
             lists[s] = shortlist(cands, specs[s], profile, budget, week.used, count)
-        model = _Session(profile, lists[s])
+        model = _Session(profile, lists[s], possible.main_lifts)
         model.choose(budget, fill, week.used)
         for pattern, most in zip(specs[s].main, MAIN_SLOT_SETS, strict=False):
             model.main_slot(pattern, most)
@@ -472,7 +473,9 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
             for key, pats in PATTERN_KEYS.items():
                 if meets(ex, pats, key):
                     week.met.add(key)
-                    week.pattern_sets[key] += pick.sets * (ex.pattern in pats)
+            for key in rx.STRENGTH_MAIN_PATTERNS:
+                main = key in possible.main_lifts
+                week.pattern_sets[key] += pick.sets * strength_counts(ex, key, main)
         week.close_day(VOL_SCALE)
     relaxed = relaxations(eligibility, specs, picks)
     if any(r.error for r in relaxed):
@@ -484,7 +487,9 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
             trial = [[Pick(c, n) for c, n in week.get(s, [])] for s in range(len(specs))]
             return _errors(relaxations(eligibility, specs, trial)) == 0
 
-        repaired = _week_model(profile, specs, pool, needs, budget, fill, picks, clean)
+        repaired = _week_model(
+            profile, specs, pool, needs, budget, fill, picks, clean, possible.main_lifts
+        )
         if repaired is not None:
             week_picks, proven = repaired
             again = relaxations(eligibility, specs, week_picks)
@@ -518,6 +523,7 @@ def _week_model(
     fill: tuple[int, int],
     picks: Sequence[Sequence[Pick]],
     clean: Callable[[Mapping[int, Sequence[tuple[Candidate, int]]]], bool] | None = None,
+    main_lifts: frozenset[str] = frozenset(),
 ) -> tuple[list[list[Pick]], bool] | None:
     weights = Weights(
         EXERCISE_COST,
@@ -530,7 +536,7 @@ def _week_model(
         MAIN_SLOT_SETS,
     )
     first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
-    solved = solve_week(profile, specs, pool, needs, budget, weights, first, clean)
+    solved = solve_week(profile, specs, pool, needs, budget, weights, first, clean, main_lifts)
     if solved is None:
         return None
     chosen, proven = solved

@@ -95,6 +95,7 @@ class Possible:
     muscles: frozenset[str]
     patterns: frozenset[str]
     pattern_names: frozenset[str]
+    main_lifts: frozenset[str] = frozenset()  # strength main patterns with a main lift that fits
 
     @classmethod
     def of(cls, eligibility: Eligibility) -> Possible:
@@ -106,7 +107,12 @@ class Possible:
             for key, pats in requirements(eligibility.profile).items()
             if any(meets(o.exercise, pats, key) for o in options)
         }
-        return cls(frozenset(muscles), frozenset(keys), frozenset(names))
+        lifts = {
+            key
+            for key in rx.STRENGTH_MAIN_PATTERNS
+            if any(strength_counts(o.exercise, key, True) for o in options)
+        }
+        return cls(frozenset(muscles), frozenset(keys), frozenset(names), frozenset(lifts))
 
 
 def requirements(profile: Profile) -> dict[str, frozenset[str]]:
@@ -122,6 +128,14 @@ def meets(exercise: Exercise, patterns: frozenset[str], key: str) -> bool:
     carry: a carry is a weekly requirement of its own, and one suitcase carry is not both)."""
     by_target = exercise.target in rx.CORE_TARGETS and exercise.pattern != "carry"
     return exercise.pattern in patterns or (key == "core" and by_target)
+
+
+def strength_counts(exercise: Exercise, key: str, main_possible: bool) -> bool:
+    """Whether a set counts toward a strength main pattern's weekly sets: a main lift of the
+    pattern, or any exercise of it when no main lift fits the profile (an assisted squat does not
+    make a lifter's squat volume; a body-weight plan's squats do)."""
+    in_pattern = exercise.pattern in rx.PATTERN_REQUIREMENTS[key]
+    return in_pattern and (rx.is_main_lift(exercise) or not main_possible)
 
 
 def muscle_floor(muscle: str, profile: Profile) -> int:
@@ -332,11 +346,12 @@ def _patterns(
     if profile.goal == "strength":
         need = rx.STRENGTH_PATTERN_SETS[profile.level]
         for key in sorted(rx.STRENGTH_MAIN_PATTERNS):
-            pats = rx.PATTERN_REQUIREMENTS[key]
-            got = sum(i.sets for i in items if i.exercise.pattern in pats)
+            main = key in possible.main_lifts
+            got = sum(i.sets for i in items if strength_counts(i.exercise, key, main))
             if got < need and key in possible.patterns:
+                work = "main lift" if main else "work"
                 msg = (
-                    f"Your {words.pattern(key)} work gets {words.count(got, 'set')} a week; "
+                    f"Your {words.pattern(key)} {work} gets {words.count(got, 'set')} a week; "
                     f"a main lift needs at least {need} to build strength."
                 )
                 out.append(_f("strength-pattern-sets", "error", msg, week))

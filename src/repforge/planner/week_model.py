@@ -33,8 +33,8 @@ from repforge.planner.candidates import (
 from repforge.planner.cpsat import cp_model
 from repforge.planner.profile import Profile, is_barbell_lift
 from repforge.planner.rules import MAJOR_MUSCLES, PRIORITY_PEERS, weekly_cap
-from repforge.planner.split import PATTERN_KEYS, Need, SessionSpec, consecutive_pairs
-from repforge.planner.validate import meets, requirements
+from repforge.planner.split import Need, SessionSpec, consecutive_pairs
+from repforge.planner.validate import meets, requirements, strength_counts
 
 Listing = Sequence[tuple[Candidate, int]]
 # Above this many direct sets a muscle needs 48 h before it is trained hard again (#21).
@@ -87,8 +87,10 @@ class WeekModel:
         specs: Sequence[SessionSpec],
         lists: Mapping[int, Listing],
         weights: Weights,
+        main_lifts: frozenset[str] = frozenset(),
     ) -> None:
         self.profile = profile
+        self.main_lifts = main_lifts  # strength main patterns with a main lift the profile allows
         self.specs = specs
         self.lists = lists
         self.w = weights
@@ -307,14 +309,14 @@ class WeekModel:
                 self.model.add(sum(hits) + self.penalise("pattern-coverage", key, 1) >= 1)
             if self.profile.goal != "strength" or key not in rx.STRENGTH_MAIN_PATTERNS:
                 continue
-            inside = [
+            main = key in self.main_lifts
+            counted = [
                 (s, c) for s, listing in self.lists.items() for c, _ in listing
-                if c.option.exercise.pattern in PATTERN_KEYS[key]
+                if strength_counts(c.option.exercise, key, main)
             ]  # fmt: skip
-            if not inside:
+            if not counted:
                 continue
-            main = [(s, c) for s, c in inside if rx.is_main_lift(c.option.exercise)] or inside
-            sets = self._sum([self.n[s, c.option.key] for s, c in main])
+            sets = self._sum([self.n[s, c.option.key] for s, c in counted])
             slack = self.penalise("strength-pattern-sets", key, level_sets)
             self.model.add(sets + slack >= level_sets)
 
@@ -390,10 +392,11 @@ def solve_week(
     weights: Weights,
     first: Mapping[int, Mapping[str, int]],
     clean: Callable[[Week], bool] | None = None,
+    main_lifts: frozenset[str] = frozenset(),
 ) -> tuple[Week, bool] | None:
     """The best week from these shortlists under the week's rules, hinted by `first` (`clean`:
     whether the validator finds a week clean, which lets the search stop early)."""
-    model = WeekModel(profile, specs, lists, weights)
+    model = WeekModel(profile, specs, lists, weights, main_lifts)
     model.sessions(budget)
     model.caps()
     model.needs(needs)

@@ -68,7 +68,8 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
     weekly volume and the validation report."""
     p = plan.profile
     goal = p.goal.replace("-", " ")
-    title = f"# Training plan: {goal}, {p.level}, {p.days} days x {p.minutes} min, {p.weeks} weeks"
+    days, weeks = words.count(p.days, "day"), words.count(p.weeks, "week")
+    title = f"# Training plan: {goal}, {p.level}, {days} x {p.minutes} min, {weeks}"
     lines = [title, ""]
     lines.append(f"Equipment: {words.kit(p.equipment)}.")
     if p.protect:
@@ -77,7 +78,9 @@ def plan_markdown(plan: Plan, base_url: str = "") -> str:
         lines.append(f"Priorities: {words.listing(words.muscle(m) for m in p.priorities)}.")
     # "Optimal" is said only of a plan that keeps every rule (service.make_plan), and certifies
     # the solver's objective over the exercises it shortlisted, nothing wider.
-    if plan.validation.errors:
+    if plan.impossible:
+        proof = "the closest the planner found; no week of these sessions keeps every rule"
+    elif plan.validation.errors:
         proof = "the best the planner found, but it breaks the rules listed below"
     elif plan.optimal:
         proof = "proven optimal among the exercises considered, with every hard rule kept"

@@ -151,6 +151,9 @@ class Plan(_Wire):
     )
     volume_counting: Text = VOLUME_COUNTING
     catalog_version: Text = ""
+    # True when bounds.verdict proved that no week of these sessions keeps every rule: the
+    # errors are the profile's, and `relaxed` opens with what would fit instead.
+    impossible: bool = False
 
     @field_validator("weeks")
     @classmethod

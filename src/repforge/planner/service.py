@@ -139,6 +139,8 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     report = validate(catalog, plan)
     if no_room(profile, first, reserved):
         plan = _full_sessions_said(plan, report.errors)
+    if report.errors:
+        plan = _impossible_said(plan, eligibility, specs)
     # "Optimal" certifies the model's objective, which is only worth saying of a plan that keeps
     # every rule: a plan with errors is never called optimal.
     return plan.model_copy(
@@ -172,6 +174,18 @@ def _full_sessions_said(plan: Plan, errors: Sequence[Finding]) -> Plan:
             "relaxed_checks": sorted({*plan.relaxed_checks, *(f.check for f in missed)}),
         }
     )
+
+
+def _impossible_said(plan: Plan, eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Plan:
+    """The plan marked impossible, with the proof in words first, when no week keeps every rule."""
+    from repforge.planner.bounds import said, verdict  # OR-Tools, as in make_plan
+
+    found = verdict(eligibility, specs)
+    if found.possible is not False:
+        return plan
+    sessions = sum(1 for spec in specs if spec.kind == "resistance")
+    sentence = said(eligibility.profile, sessions, found)
+    return plan.model_copy(update={"impossible": True, "relaxed": [sentence, *plan.relaxed]})
 
 
 # A session below this share of the minutes offered says why, when the reason is that every major

@@ -23,9 +23,8 @@ from repforge.planner.service import make_plan
 
 PROTECTIONS = ("", "knees", "lower-back", "knees,shoulders")
 # Weeks no plan can keep every rule in, so the plan must say it could not. Impossibility is
-# proven, not assumed, by a relaxation over the whole catalog: the least weekly minutes of sets
-# and rests that meet the weekly floors (an LP over every exercise, fractional sets, no
-# transitions or ramp sets) exceed the week's minutes. For intermediate hypertrophy the floors
+# proven, not assumed, by planner/bounds.py (a relaxation of the week's rules over every eligible
+# exercise that CP-SAT finds infeasible), and the plan is marked so. For intermediate hypertrophy the floors
 # (MEV: chest 6, back 10, quads 8, ...) need at least 38 minutes of sets and rests; one 30-minute
 # session holds 26 after the general warm-up. No 2-6 day week of 30+ minutes fails that bound, so
 # no profile of the grid is listed: fat-loss beginner body weight 2 x 45 min, listed before, now
@@ -92,7 +91,8 @@ def test_impossible_profiles_say_so(catalog: Catalog) -> None:
         profile = {"goal": goal, "level": level, "equipment": kit, "days": days}
         plan = make_plan(catalog, {**profile, "minutes": minutes, "weeks": 1})
         assert plan.validation.errors
-        assert plan.relaxed
+        assert plan.impossible  # proven by bounds.verdict, not assumed
+        assert plan.relaxed[0].startswith("No week of 1 session of 30 minutes")
         assert not plan.optimal
 
 

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from repforge.catalog.catalog import Catalog
+from repforge.catalog.load import load_builtin
 from repforge.errors import InvalidInputError
 from repforge.planner import plan as plan_model
-from repforge.planner.profile import WEEKDAYS
+from repforge.planner.candidates import make_candidate
+from repforge.planner.profile import WEEKDAYS, Option
 from repforge.planner.service import alternatives_for, make_plan, validate_plan
 
 
@@ -223,3 +225,25 @@ def test_a_plan_with_errors_is_never_called_optimal(
     assert not make_plan(gym, {"days": 3, "weeks": 1}).optimal
     monkeypatch.undo()
     assert make_plan(gym, {"days": 3, "weeks": 1}).optimal
+
+
+def _usual_rest(catalog: Catalog, plan: plan_model.Plan, item: plan_model.PlanExercise) -> int:
+    option = Option(catalog.get(item.slug), item.mode)
+    return make_candidate(option, plan.profile).rx.rest_seconds
+
+
+@pytest.mark.slow
+def test_a_short_week_short_of_time_cuts_rests_before_giving_up_a_rule() -> None:
+    catalog = load_builtin()
+    profile = {"goal": "fat-loss", "level": "beginner", "days": 2, "minutes": 30, "weeks": 1}
+    plan = make_plan(catalog, profile)
+    # At the usual short-session rests this week left chest and quads below 6 sets.
+    assert not plan.validation.errors
+    items = [i for s in plan.weeks[0].sessions for i in s.exercises if i.rest_seconds]
+    assert any(i.rest_seconds < _usual_rest(catalog, plan, i) for i in items)
+    roomy = make_plan(catalog, {**profile, "days": 3})
+    assert not roomy.validation.errors
+    for session in roomy.weeks[0].sessions:
+        for item in session.exercises:
+            if item.rest_seconds:
+                assert item.rest_seconds == _usual_rest(catalog, roomy, item), item.slug

@@ -81,13 +81,16 @@ class Candidate:
         return self.option.exercise.target
 
 
-def make_candidate(option: Option, profile: Profile) -> Candidate:
-    """Prescription, per-set and fixed seconds, and scaled muscle weights for one option."""
+def make_candidate(
+    option: Option, profile: Profile, rest_share: float = SHORT_REST_SHARE
+) -> Candidate:
+    """Prescription, per-set and fixed seconds, and scaled muscle weights for one option
+    (`rest_share`: what is left of the usual rests in a short session)."""
     ex = option.exercise
     pres = rx.prescribe(ex, profile.goal, profile.level, option.mode)
     if profile.minutes < SHORT_SESSION_MINUTES:
         lowest_rest = rx.REST_BOUNDS[profile.goal][pres.role][0]
-        rest = max(lowest_rest, int(pres.rest_seconds * SHORT_REST_SHARE) // 15 * 15)
+        rest = max(lowest_rest, int(pres.rest_seconds * rest_share) // 15 * 15)
         pres = replace(pres, rest_seconds=rest)
     # Timed at the block's lowest RIR: heavier loads later need more ramp sets (and time).
     lowest = rx.RIR_RAMP[profile.goal][profile.level][1]

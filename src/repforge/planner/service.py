@@ -40,6 +40,8 @@ from repforge.planner.rules import (
     BALANCE_MINUTES,
     FINISHER_MINUTES,
     MAJOR_MUSCLES,
+    SHORT_SESSION_MINUTES,
+    TIGHT_REST_SHARE,
     day_volume,
     older_adult,
     reserves_finisher,
@@ -81,13 +83,18 @@ MOBILITY_MINUTES = 5
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
     # OR-Tools loads only when a plan is solved, not with every command or server start.
-    from repforge.planner.solver import select
+    from repforge.planner.solver import errors, select
 
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)
     eligibility = Eligibility(catalog, profile)
     specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
     selection = select(eligibility, specs)
+    if errors(selection.relaxed) and profile.minutes < SHORT_SESSION_MINUTES:
+        # Time is what a short week lacks: shorter rests first (rules.TIGHT_REST_SHARE).
+        tight = select(eligibility, specs, TIGHT_REST_SHARE)
+        if errors(tight.relaxed) < errors(selection.relaxed):
+            selection = tight
     first = [
         [
             Planned(

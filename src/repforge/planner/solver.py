@@ -72,6 +72,7 @@ from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
     MAJOR_MUSCLES,
+    SHORT_REST_SHARE,
     older_adult,
 )
 from repforge.planner.split import (
@@ -373,10 +374,12 @@ class _Session:
         return picks, status == cp_model.OPTIMAL, solver.deterministic_time
 
 
-def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
+def select(
+    eligibility: Eligibility, specs: Sequence[SessionSpec], rest_share: float = SHORT_REST_SHARE
+) -> Selection:
     """Solve the week: allocate it over the sessions, then one exact model per session."""
     profile = eligibility.profile
-    cands = [make_candidate(option, profile) for option in eligibility.options()]
+    cands = [make_candidate(option, profile, rest_share) for option in eligibility.options()]
     sessions = [i for i, s in enumerate(specs) if s.kind == "resistance"]
     if sessions and not cands:
         raise PlanError("no strength exercise fits this equipment, these joints and this level")
@@ -485,7 +488,7 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
 
         def clean(week: Mapping[int, Sequence[tuple[Candidate, int]]]) -> bool:
             trial = [[Pick(c, n) for c, n in week.get(s, [])] for s in range(len(specs))]
-            return _errors(relaxations(eligibility, specs, trial)) == 0
+            return errors(relaxations(eligibility, specs, trial)) == 0
 
         repaired = _week_model(
             profile, specs, pool, needs, budget, fill, picks, clean, possible.main_lifts
@@ -493,13 +496,13 @@ def select(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Selection:
         if repaired is not None:
             week_picks, proven = repaired
             again = relaxations(eligibility, specs, week_picks)
-            if _errors(again) < _errors(relaxed):
+            if errors(again) < errors(relaxed):
                 return Selection(align_openers(week_picks, profile), proven, again)
         optimal = False  # the week breaks rules the week model might have kept
     return Selection(align_openers(picks, profile), optimal, relaxed)
 
 
-def _errors(relaxed: Sequence[Relaxation]) -> int:
+def errors(relaxed: Sequence[Relaxation]) -> int:
     return sum(1 for r in relaxed if r.error)
 
 

@@ -79,6 +79,17 @@ def test_only_the_first_exercise_of_a_pattern_warms_up() -> None:
     assert both - session_seconds([first], 0) < session_seconds([second], 0) + 60
 
 
+def test_a_pattern_is_ramped_up_to_its_heaviest_exercise_wherever_it_stands() -> None:
+    heavy = TimedItem(make_exercise(slug="heavy", load="external"), 3, (5, 8), "reps", 120, 1)
+    light = TimedItem(make_exercise(slug="light"), 2, (10, 15), "reps", 60, 2)
+    assert warmup_sets(heavy) == 3
+    assert warmup_sets(light) == 0
+    # A body-weight squat placed first does not stand in for the barbell squat's ramp sets.
+    assert session_seconds([light, heavy], 0) == session_seconds([heavy, light], 0)
+    alone = session_seconds([light], 0) + session_seconds([heavy], 0)
+    assert session_seconds([light, heavy], 0) == alone + 60  # one move between them
+
+
 def test_unilateral_work_is_timed_per_side() -> None:
     ex = make_exercise(laterality="unilateral")
     assert sides(ex) == 2

@@ -6,10 +6,10 @@ This model decides it for the whole eligible catalog, with the validator's weekl
 caps, pattern coverage, main-lift sets, two lifting days for fat loss) as hard constraints and
 each session's time as its only session rule. Everything else the planner prefers is left out,
 and every figure is rounded in the week's favour: the shortest rests and the set counts the
-validator accepts, times rounded down, muscle weights rounded up, week 1's ramp sets paid once
-per pattern at the lightest exercise of it in the session (reps and reps in reserve are the
-planner's prescriptions). So the model is a relaxation: when it is infeasible, no week of these
-sessions keeps every rule, and the errors are the profile's, not the planner's.
+validator accepts, times rounded down, muscle weights rounded up, week 1's ramp sets (reps and
+reps in reserve are the planner's prescriptions). So the model is a relaxation: when it is
+infeasible, no week of these sessions keeps every rule, and the errors are the profile's, not
+the planner's.
 """
 
 from __future__ import annotations
@@ -168,11 +168,8 @@ class WeekBound:
                     0, max(self.pool[i].warm for i in warmers), f"r{s}_{pattern}"
                 )
                 for i in warmers:
-                    # The validator warms up the pattern's first exercise in the session, so the
-                    # session pays at least the smallest ramp of the pattern's exercises it uses.
-                    warm = self.pool[i].warm
-                    lighter = [xs[j] for j in members if self.pool[j].warm < warm]
-                    self.m.add(ramp >= warm * xs[i] - warm * sum(lighter))
+                    # A pattern is ramped up to its heaviest exercise in the session (timing).
+                    self.m.add(ramp >= self.pool[i].warm * xs[i])
                 terms.append(ramp)
             # The first exercise has no transition; the longest one is given back.
             self.m.add(sum(terms) <= budget + int(T_TRANSITION_BARBELL_S))

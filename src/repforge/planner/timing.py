@@ -124,13 +124,15 @@ def general_warmup_seconds(goal: Goal, minutes: int) -> float:
 
 
 def session_seconds(items: Sequence[TimedItem], general_s: float) -> float:
-    """Whole session: general warm-up, ramp sets per new pattern, work, transitions."""
-    total = general_s
-    seen: set[str] = set()
+    """Whole session: general warm-up, ramp sets per pattern, work, transitions."""
+    # A pattern is ramped up to its heaviest exercise in the session, wherever that exercise
+    # stands: a light exercise of the pattern placed first does not warm up a heavy one.
+    ramps: dict[str, float] = {}
+    for item in items:
+        pattern = item.exercise.pattern
+        ramps[pattern] = max(ramps.get(pattern, 0.0), warmup_seconds(item))
+    total = general_s + sum(ramps.values())
     for index, item in enumerate(items):
-        if item.exercise.pattern not in seen:
-            total += warmup_seconds(item)
-            seen.add(item.exercise.pattern)
         total += work_seconds(item)
         if index:
             total += transition_seconds(item.exercise)

@@ -43,8 +43,10 @@ from repforge.planner.validate import (
 )
 
 SCALE = 20  # muscle weights in twentieths of a set, rounded up
-# CP-SAT work per question (deterministic seconds, about seconds on one core); undecided beyond.
-PROOF_LIMIT = 2.0
+# CP-SAT work (deterministic seconds, about seconds on one core): for the question itself, and
+# for each follow-up (what alone blocks it, which session length would fit); undecided beyond.
+PROOF_LIMIT = 1.0
+FOLLOW_UP_LIMIT = 0.3
 SEED = 20240601
 # The rule families, in the order they are named when one of them alone does not fit.
 FAMILIES = ("strength-pattern-sets", "muscle-frequency", "volume-floor", "pattern-coverage")
@@ -246,11 +248,11 @@ class WeekBound:
                 ]
                 m.add(sum(sets) >= rx.STRENGTH_PATTERN_SETS[profile.level])
 
-    def solve(self) -> bool | None:
+    def solve(self, limit: float = PROOF_LIMIT) -> bool | None:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = SEED
-        solver.parameters.max_deterministic_time = PROOF_LIMIT
+        solver.parameters.max_deterministic_time = limit
         status = solver.solve(self.m)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return True
@@ -287,10 +289,12 @@ def verdict(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Verdict:
     if not sessions or not pool:
         return Verdict(True)
 
-    def possible(minutes: int, skip: frozenset[str] = frozenset()) -> bool | None:
-        return build(eligibility, sessions, minutes, skip, pool).solve()
+    def possible(
+        minutes: int, skip: frozenset[str] = frozenset(), limit: float = FOLLOW_UP_LIMIT
+    ) -> bool | None:
+        return build(eligibility, sessions, minutes, skip, pool).solve(limit)
 
-    answer = possible(profile.minutes)
+    answer = possible(profile.minutes, limit=PROOF_LIMIT)
     if answer is not False:
         return Verdict(answer)
     blocking = tuple(f for f in FAMILIES if possible(profile.minutes, frozenset({f})))

@@ -41,7 +41,6 @@ from repforge.planner.rules import (
     FINISHER_MINUTES,
     MAJOR_MUSCLES,
     SHORT_SESSION_MINUTES,
-    TIGHT_REST_SHARE,
     day_volume,
     older_adult,
     reserves_finisher,
@@ -83,7 +82,7 @@ MOBILITY_MINUTES = 5
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
     # OR-Tools loads only when a plan is solved, not with every command or server start.
-    from repforge.planner.solver import errors, select
+    from repforge.planner.solver import RETRY, errors, select
 
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)
@@ -91,8 +90,9 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
     selection = select(eligibility, specs)
     if errors(selection.relaxed) and profile.minutes < SHORT_SESSION_MINUTES:
-        # Time is what a short week lacks: shorter rests first (rules.TIGHT_REST_SHARE).
-        tight = select(eligibility, specs, TIGHT_REST_SHARE)
+        # Time is what a short week lacks: shorter rests first (rules.TIGHT_REST_SHARE), and a
+        # longer search for the week model (solver.RETRY).
+        tight = select(eligibility, specs, RETRY)
         if errors(tight.relaxed) < errors(selection.relaxed):
             selection = tight
     first = [

@@ -73,6 +73,7 @@ from repforge.planner.rules import (
     BALANCE_MINUTES,
     MAJOR_MUSCLES,
     SHORT_REST_SHARE,
+    TIGHT_REST_SHARE,
     older_adult,
 )
 from repforge.planner.split import (
@@ -99,7 +100,7 @@ from repforge.planner.validate import (
     strength_counts,
     week_findings,
 )
-from repforge.planner.week_model import Weights, solve_week
+from repforge.planner.week_model import WEEK_MODEL_LIMIT, Weights, solve_week
 
 # Objective weights. Exercise cost minus its score makes the solver pick few, well-fitting
 # exercises; volume up to the weekly target is what it is paid for.
@@ -374,12 +375,28 @@ class _Session:
         return picks, status == cp_model.OPTIMAL, solver.deterministic_time
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """How hard one selection tries: what is left of short sessions' rests, and the week
+    model's work budget (CP-SAT deterministic seconds)."""
+
+    rest_share: float = SHORT_REST_SHARE
+    week_limit: float = WEEK_MODEL_LIMIT
+
+
+# The second try of a short week that broke a rule: rests cut (rules.TIGHT_REST_SHARE) and more
+# work for the week model, paid only by the weeks that need it (bench/plan_bench.py).
+WEEK_RETRY_LIMIT = 2.0
+RETRY = Attempt(TIGHT_REST_SHARE, WEEK_RETRY_LIMIT)
+
+
 def select(
-    eligibility: Eligibility, specs: Sequence[SessionSpec], rest_share: float = SHORT_REST_SHARE
+    eligibility: Eligibility, specs: Sequence[SessionSpec], attempt: Attempt = Attempt()
 ) -> Selection:
     """Solve the week: allocate it over the sessions, then one exact model per session."""
     profile = eligibility.profile
-    cands = [make_candidate(option, profile, rest_share) for option in eligibility.options()]
+    share = attempt.rest_share
+    cands = [make_candidate(option, profile, share) for option in eligibility.options()]
     sessions = [i for i, s in enumerate(specs) if s.kind == "resistance"]
     if sessions and not cands:
         raise PlanError("no strength exercise fits this equipment, these joints and this level")
@@ -491,7 +508,16 @@ def select(
             return errors(relaxations(eligibility, specs, trial)) == 0
 
         repaired = _week_model(
-            profile, specs, pool, needs, budget, fill, picks, clean, possible.main_lifts
+            profile,
+            specs,
+            pool,
+            needs,
+            budget,
+            fill,
+            picks,
+            clean,
+            possible.main_lifts,
+            attempt.week_limit,
         )
         if repaired is not None:
             week_picks, proven = repaired
@@ -527,6 +553,7 @@ def _week_model(
     picks: Sequence[Sequence[Pick]],
     clean: Callable[[Mapping[int, Sequence[tuple[Candidate, int]]]], bool] | None = None,
     main_lifts: frozenset[str] = frozenset(),
+    limit: float = WEEK_MODEL_LIMIT,
 ) -> tuple[list[list[Pick]], bool] | None:
     weights = Weights(
         EXERCISE_COST,
@@ -539,7 +566,9 @@ def _week_model(
         MAIN_SLOT_SETS,
     )
     first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
-    solved = solve_week(profile, specs, pool, needs, budget, weights, first, clean, main_lifts)
+    solved = solve_week(
+        profile, specs, pool, needs, budget, weights, first, clean, main_lifts, limit
+    )
     if solved is None:
         return None
     chosen, proven = solved

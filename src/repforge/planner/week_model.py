@@ -393,6 +393,7 @@ def solve_week(
     first: Mapping[int, Mapping[str, int]],
     clean: Callable[[Week], bool] | None = None,
     main_lifts: frozenset[str] = frozenset(),
+    limit: float = WEEK_MODEL_LIMIT,
 ) -> tuple[Week, bool] | None:
     """The best week from these shortlists under the week's rules, hinted by `first` (`clean`:
     whether the validator finds a week clean, which lets the search stop early)."""
@@ -408,4 +409,4 @@ def solve_week(
     model.balance()
     model.variety()
     model.hint(first)
-    return model.solve(WEEK_MODEL_LIMIT, clean)
+    return model.solve(limit, clean)

@@ -211,7 +211,7 @@ SLUGS = re.compile(
     )
     + r")\b"
 )
-FIGURE_BELOW = re.compile(r"get (\d+(?:\.\d+)?) hard sets a week; (\d+) (?:is|or more)")
+FIGURE_BELOW = re.compile(r"get (\d+(?:\.\d+)?) hard sets? a week; (\d+) (?:is|or more)")
 
 
 def test_messages_are_sentences_without_ids_and_figures_stay_below_their_floor(

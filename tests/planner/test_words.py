@@ -24,6 +24,21 @@ def test_figures_never_round_across_their_threshold(
     assert words.figure(value, threshold) == shown
 
 
+@pytest.mark.parametrize(
+    ("value", "threshold", "said"),
+    [
+        (1.0, 4, "1 hard set"),
+        (0.0, 4, "no hard sets"),
+        (0.96, 1, "0.9 hard sets"),  # never rounded up to "1 hard set" below a floor of 1
+        (2.6, None, "2.6 hard sets"),
+    ],
+)
+def test_hard_sets_agree_with_their_number(
+    value: float, threshold: float | None, said: str
+) -> None:
+    assert words.hard_sets(value, threshold) == said
+
+
 def test_names_read_as_people_say_them() -> None:
     assert words.muscle("hamstrings-glutes") == "hamstrings and glutes"
     assert words.muscle("side-delts") == "side delts"

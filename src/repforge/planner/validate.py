@@ -207,8 +207,8 @@ def week_findings(
 
 
 def _floor_finding(slug: str, have: float, floor: int, severity: str, week: int) -> Finding:
-    shown = words.figure(have, floor)
-    subject = f"Your {words.muscle(slug)} {words.verb(slug, 'get')} {shown} hard sets a week"
+    shown = words.hard_sets(have, floor)
+    subject = f"Your {words.muscle(slug)} {words.verb(slug, 'get')} {shown} a week"
     if have + EPS < rx.MAINTENANCE_SETS:
         msg = f"{subject}; {rx.MAINTENANCE_SETS} is the least that keeps what you have."
         return _f("maintenance-volume", severity, msg, week)
@@ -410,7 +410,7 @@ def _priorities(
         name, have = words.muscle(muscle), frac.get(muscle, 0.0)
         if have <= typical + EPS:
             msg = (
-                f"Your priority, the {name}, gets {words.figure(have, typical)} hard sets a week, "
+                f"Your priority, the {name}, gets {words.hard_sets(have, typical)} a week, "
                 f"no more than a typical muscle ({words.figure(typical, have)})."
             )
             out.append(_f("priority-volume", "error", msg, week))
@@ -422,7 +422,7 @@ def _priorities(
             if unit + EPS < mav:
                 msg = (
                     f"Your priority, the {words.muscle(landmark)}, gets "
-                    f"{words.figure(unit, mav)} hard sets a week; a priority usually gets "
+                    f"{words.hard_sets(unit, mav)} a week; a priority usually gets "
                     f"{mav} or more."
                 )
                 out.append(_f("priority-volume", "warning", msg, week))

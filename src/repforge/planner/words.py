@@ -84,6 +84,14 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
+def hard_sets(value: float, threshold: float | None = None) -> str:
+    """'no hard sets', '1 hard set', '3.5 hard sets': `figure` with the noun agreeing."""
+    shown = figure(value, threshold)
+    if shown == "0":
+        return "no hard sets"
+    return f"{shown} hard set" + ("" if shown == "1" else "s")
+
+
 def figure(value: float, threshold: float | None = None) -> str:
     """A number to one decimal that stays on its side of `threshold` (3.96 below 4 reads 3.9)."""
     scale = 10**DECIMALS

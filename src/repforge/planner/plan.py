@@ -153,7 +153,11 @@ class Plan(_Wire):
     catalog_version: Text = ""
     # True when bounds.verdict proved that no week of these sessions keeps every rule: the
     # errors are the profile's, and `relaxed` opens with what would fit instead.
-    impossible: bool = False
+    impossible: bool = Field(
+        default=False,
+        description="True when no week of these sessions can keep every rule (proven over every "
+        "exercise the profile allows); `relaxed` then opens with what cannot fit.",
+    )
 
     @field_validator("weeks")
     @classmethod

@@ -1,8 +1,8 @@
 """Every ordinary profile gets a plan with zero validator errors (issue 11, Build 1).
 
-A grid of 525 profiles on the full built-in catalog: every goal, level and preset with no, one or
-two protected joints at 3 days of 45 minutes, 2-6 days at 45, 60 and 120 minutes, and short
-weeks (3 x 30 and 2 x 45) at every level and preset. Profiles the rules make truly impossible are
+A grid of 675 profiles on the full built-in catalog: every goal, level and preset with no, one or
+two protected joints at 3 days of 45 minutes, 2-6 days at 45, 60 and 120 minutes, short weeks
+(3 x 30 and 2 x 45) at every level and preset, and one priority muscle with every preset. Profiles the rules make truly impossible are
 listed with the reason, and must be reported as such. Not yet in the grid: two half-hour sessions
 (12 of 60 such weeks still break a rule, mostly strength weeks no proof has settled either way).
 """
@@ -24,6 +24,7 @@ from repforge.planner.profile import Eligibility
 from repforge.planner.service import make_plan
 
 PROTECTIONS = ("", "knees", "lower-back", "knees,shoulders")
+PRIORITIES = ("side-delts", "glutes", "chest", "biceps", "lats", "calves")
 # Weeks no plan can keep every rule in, so the plan must say it could not. Impossibility is
 # proven, not assumed, by planner/bounds.py (a relaxation of the week's rules over every eligible
 # exercise that CP-SAT finds infeasible), and the plan is marked so. For intermediate hypertrophy the floors
@@ -38,8 +39,8 @@ IMPOSSIBLE = (("hypertrophy", "intermediate", "full-gym", 1, 30),)
 
 def grid() -> list[dict[str, Any]]:
     """The ordinary profiles: 240 at 3 x 45 minutes, 75 across 2-6 days at 45, 60 and 120
-    minutes, 60 beginners' weeks of 3-6 half-hour sessions, and 150 more short weeks (3 x 30
-    and 2 x 45 for every goal, level and preset)."""
+    minutes, 60 beginners' weeks of 3-6 half-hour sessions, 150 more short weeks (3 x 30
+    and 2 x 45 for every goal, level and preset), and 150 with one priority muscle."""
     out: list[dict[str, Any]] = [
         {"goal": g, "level": lv, "equipment": kit, "protect": joints, "days": 3, "minutes": 45}
         for g, lv, kit, joints in itertools.product(
@@ -65,6 +66,12 @@ def grid() -> list[dict[str, Any]]:
     ):
         out.append(
             {"goal": goal, "level": level, "equipment": kit, "days": days, "minutes": minutes}
+        )
+    # One priority muscle at every goal and preset (intermediate, 3 x 45).
+    for goal, kit, muscle in itertools.product(GOALS, vocab.EQUIPMENT_PRESETS, PRIORITIES):
+        out.append(
+            {"goal": goal, "level": "intermediate", "equipment": kit, "priorities": muscle}
+            | {"days": 3, "minutes": 45}
         )
     return out
 

@@ -282,3 +282,21 @@ def test_a_strength_squat_is_counted_from_main_lifts_when_one_fits(gym: Catalog)
     # Where no main lift fits (body weight only), the squats the plan can do are what counts.
     bodyweight = findings(gym, light, goal="strength", equipment=["bodyweight"])
     assert not [m for m in strength_sets(bodyweight) if "squat" in m]
+
+
+def test_a_priority_nothing_allowed_is_aimed_at_is_said_with_the_kit_that_would_help(
+    gym: Catalog,
+) -> None:
+    week = [("mon", [exercise("push-up", sets=4)]), ("thu", [exercise("push-up", sets=4)])]
+    bare = findings(gym, week, equipment=["bodyweight"], priorities=["side-delts"])
+    said = [f for f in bare if f.check == "priority-volume"]
+    assert [f.severity for f in said] == ["warning"]
+    assert said[0].message.startswith(
+        "Nothing that fits your equipment, joints and level is aimed at your side delts, so as "
+        "a priority they get only what other exercises give them: "
+    )
+    assert said[0].message.endswith("This equipment would let you train them directly: dumbbell.")
+    assert not [f for f in bare if f.severity == "error" and "side delts" in f.message]
+    # With dumbbells a lateral raise is within reach, so the priority is owed again.
+    kit = findings(gym, week, equipment=["dumbbell"], priorities=["side-delts"])
+    assert has(kit, "priority-volume")

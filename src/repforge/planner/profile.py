@@ -296,6 +296,24 @@ class Eligibility:
             return False
         return exercise.load == "bodyweight" and exercise.difficulty_rank > self.level_rank
 
+    def kit_for(self, muscle: str) -> tuple[str, ...] | None:
+        """The fewest extra equipment items that would bring an exercise aimed at `muscle`
+        within reach at this level and with these joints (None when none would)."""
+        best: tuple[int, int, tuple[str, ...]] | None = None
+        for ex in self.catalog.by_target.get(muscle, ()):
+            if ex.slug in self.excluded or not is_hard_set_work(ex) or not self.level_ok(ex):
+                continue
+            if self.not_yet(ex) or any(ex.stress_grade(j) == "high" for j in self.protected):
+                continue
+            missing = sorted(set(ex.equipment.required) - self.available)
+            either = ex.equipment.options
+            if either and not set(either) & self.available:
+                missing.append(either[0])
+            rank = (len(missing), -ex.popularity, tuple(missing))
+            if best is None or rank < best:
+                best = rank
+        return None if best is None else best[2]
+
     def direct(self, exercise: Exercise) -> bool:
         """Usable as prescribed, with no regression."""
         return (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 from repforge.catalog.catalog import Catalog
@@ -96,6 +96,8 @@ class Possible:
     patterns: frozenset[str]
     pattern_names: frozenset[str]
     main_lifts: frozenset[str] = frozenset()  # strength main patterns with a main lift that fits
+    # Priorities no allowed exercise is aimed at, and the fewest extra items that would change it.
+    untargeted: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, eligibility: Eligibility) -> Possible:
@@ -112,7 +114,13 @@ class Possible:
             for key in rx.STRENGTH_MAIN_PATTERNS
             if any(strength_counts(o.exercise, key, True) for o in options)
         }
-        return cls(frozenset(muscles), frozenset(keys), frozenset(names), frozenset(lifts))
+        targets = {o.exercise.target for o in options}
+        untargeted = {
+            m: eligibility.kit_for(m) for m in eligibility.profile.priorities if m not in targets
+        }
+        return cls(
+            frozenset(muscles), frozenset(keys), frozenset(names), frozenset(lifts), untargeted
+        )
 
 
 def requirements(profile: Profile) -> dict[str, frozenset[str]]:
@@ -242,8 +250,8 @@ def _floors(
             continue
         have, floor = frac.get(muscle, 0.0), muscle_floor(muscle, profile)
         if have + EPS < floor:
-            severity = "error" if muscle in profile.priorities else "warning"
-            out.append(_floor_finding(muscle, have, floor, severity, week))
+            owed = muscle in profile.priorities and muscle not in possible.untargeted
+            out.append(_floor_finding(muscle, have, floor, "error" if owed else "warning", week))
     return out
 
 
@@ -392,6 +400,21 @@ def _balance(
     return out
 
 
+def _untargeted(muscle: str, have: float, kit: tuple[str, ...] | None, week: int) -> Finding:
+    # A priority is a request for direct work; with nothing aimed at the muscle, piling up
+    # compound sets for their small share of it is not a plan a coach would write.
+    them = words.pronoun(muscle)
+    subject = "it" if muscle in words.SINGULAR else "they"
+    msg = (
+        f"Nothing that fits your equipment, joints and level is aimed at your "
+        f"{words.muscle(muscle)}, so as a priority {subject} {words.verb(muscle, 'get')} only "
+        f"what other exercises give {them}: {words.hard_sets(have)} a week."
+    )
+    if kit:
+        msg += f" This equipment would let you train {them} directly: {words.kit(kit)}."
+    return _f("priority-volume", "warning", msg, week)
+
+
 def _priorities(
     profile: Profile,
     possible: Possible,
@@ -408,6 +431,9 @@ def _priorities(
         if muscle not in possible.muscles:
             continue
         name, have = words.muscle(muscle), frac.get(muscle, 0.0)
+        if muscle in possible.untargeted:
+            out.append(_untargeted(muscle, have, possible.untargeted[muscle], week))
+            continue
         if have <= typical + EPS:
             msg = (
                 f"Your priority, the {name}, gets {words.hard_sets(have, typical)} a week, "

@@ -81,14 +81,15 @@ class Candidate:
         return self.option.exercise.target
 
 
-def make_candidate(
-    option: Option, profile: Profile, rest_share: float = SHORT_REST_SHARE
-) -> Candidate:
+def make_candidate(option: Option, profile: Profile, rest_share: float | None = None) -> Candidate:
     """Prescription, per-set and fixed seconds, and scaled muscle weights for one option
-    (`rest_share`: what is left of the usual rests in a short session)."""
+    (`rest_share`: what is left of the usual rests; by default SHORT_REST_SHARE in a short
+    session and all of them otherwise)."""
     ex = option.exercise
     pres = rx.prescribe(ex, profile.goal, profile.level, option.mode)
-    if profile.minutes < SHORT_SESSION_MINUTES:
+    if rest_share is None:
+        rest_share = SHORT_REST_SHARE if profile.minutes < SHORT_SESSION_MINUTES else 1.0
+    if rest_share < 1.0:
         lowest_rest = rx.REST_BOUNDS[profile.goal][pres.role][0]
         rest = max(lowest_rest, int(pres.rest_seconds * rest_share) // 15 * 15)
         pres = replace(pres, rest_seconds=rest)

@@ -72,8 +72,9 @@ def group_floor_groups() -> dict[str, tuple[str, ...]]:
 # practitioners pair and shorten rests first when time is short (training-science.md §5).
 SHORT_SESSION_MINUTES = 60
 SHORT_REST_SHARE = 0.75
-# When those rests still leave a weekly rule unmet, the week is planned again with rests cut to
-# TIGHT_REST_SHARE (still never below the goal's lowest), and the week with fewer errors is kept.
+# When a week (of any length) still leaves a weekly rule unmet, it is planned again with rests cut
+# to TIGHT_REST_SHARE (still never below the goal's lowest), and the week with fewer errors is
+# kept.
 TIGHT_REST_SHARE = 0.5
 
 

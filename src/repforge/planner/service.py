@@ -40,7 +40,6 @@ from repforge.planner.rules import (
     BALANCE_MINUTES,
     FINISHER_MINUTES,
     MAJOR_MUSCLES,
-    SHORT_SESSION_MINUTES,
     day_volume,
     older_adult,
     reserves_finisher,
@@ -89,9 +88,9 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     eligibility = Eligibility(catalog, profile)
     specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
     selection = select(eligibility, specs)
-    if errors(selection.relaxed) and profile.minutes < SHORT_SESSION_MINUTES:
-        # Time is what a short week lacks: shorter rests first (rules.TIGHT_REST_SHARE), and a
-        # longer search for the week model (solver.RETRY).
+    if errors(selection.relaxed):
+        # Time is what a week that breaks a rule most often lacks: shorter rests first
+        # (rules.TIGHT_REST_SHARE), and a longer search for the week model (solver.RETRY).
         tight = select(eligibility, specs, RETRY)
         if errors(tight.relaxed) < errors(selection.relaxed):
             selection = tight

@@ -72,7 +72,6 @@ from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
     MAJOR_MUSCLES,
-    SHORT_REST_SHARE,
     TIGHT_REST_SHARE,
     older_adult,
 )
@@ -380,12 +379,12 @@ class Attempt:
     """How hard one selection tries: what is left of short sessions' rests, and the week
     model's work budget (CP-SAT deterministic seconds)."""
 
-    rest_share: float = SHORT_REST_SHARE
+    rest_share: float | None = None  # candidates.make_candidate's default
     week_limit: float = WEEK_MODEL_LIMIT
 
 
-# The second try of a short week that broke a rule: rests cut (rules.TIGHT_REST_SHARE) and more
-# work for the week model, paid only by the weeks that need it (bench/plan_bench.py).
+# The second try of a week that broke a rule: rests cut (rules.TIGHT_REST_SHARE) and more work
+# for the week model, paid only by the weeks that need it (bench/plan_bench.py).
 WEEK_RETRY_LIMIT = 2.0
 RETRY = Attempt(TIGHT_REST_SHARE, WEEK_RETRY_LIMIT)
 

@@ -99,7 +99,15 @@ def test_a_plan_with_errors_is_written_but_exits_non_zero(monkeypatch: pytest.Mo
     result = runner.invoke(cli_plan.plan_app, ["--days", "3", "--weeks", "1"])
     assert result.exit_code == 1
     assert "# Training plan" in result.output
-    assert "breaks 1 rule" in result.output
+    assert "breaks a rule: see what had to give at the top of the plan" in result.output
+
+    def proven(catalog: Catalog, profile: Any) -> Plan:
+        return broken(catalog, profile).model_copy(update={"impossible": True})
+
+    monkeypatch.setattr(cli_plan, "make_plan", proven)
+    result = runner.invoke(cli_plan.plan_app, ["--days", "3", "--weeks", "1"])
+    assert result.exit_code == 1
+    assert "no week of these sessions can keep them all" in result.output
 
 
 def test_age_reaches_the_profile() -> None:

@@ -165,9 +165,13 @@ def plan(
     if result.validation.errors:
         # The plan is still written, so the person can read what had to give; scripts see a failure.
         count = len(result.validation.errors)
-        err.print(
-            f"[red]error:[/red] this plan breaks {count} rule(s); see its report", markup=True
+        rules = "a rule" if count == 1 else f"{count} rules"
+        why = (
+            "no week of these sessions can keep them all; the plan opens with what would fit"
+            if result.impossible
+            else "see what had to give at the top of the plan"
         )
+        err.print(f"[red]error:[/red] this plan breaks {rules}: {why}", markup=True)
         raise typer.Exit(1)
 
 

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from repforge.catalog import vocab
 from repforge.pages import plain_words
 from repforge.pages.demo import demonstration
+from repforge.planner import words
 
 
 def make_templates(reload: bool = False) -> Jinja2Templates:
@@ -24,5 +25,6 @@ def make_templates(reload: bool = False) -> Jinja2Templates:
     env.filters["search_reason"] = plain_words.reason
     env.filters["understood"] = plain_words.understood
     env.filters["without_check_name"] = plain_words.without_check_name
+    env.filters["count"] = words.count  # 1 session, 3 sessions
     env.globals["demonstration"] = demonstration
     return Jinja2Templates(env=env)

@@ -97,3 +97,10 @@ def test_plan_page_findings_are_sentences(gym_client: TestClient) -> None:
     summary = html.split('aria-label="Summary"')[1].split("</section>")[0]
     for check in ("volume-floor", "muscle-frequency", "pattern-coverage", "visible-progression"):
         assert check not in summary
+
+
+def test_the_plan_summary_counts_in_words(gym_client: TestClient) -> None:
+    html = gym_client.get("/plan?days=1&minutes=30&weeks=1").text
+    assert "1 session a week of up to 30 minutes, for 1 week." in html
+    html = gym_client.get("/plan?days=3&minutes=45&weeks=2").text
+    assert "3 sessions a week of up to 45 minutes, for 2 weeks." in html

@@ -191,7 +191,8 @@ class WeekBound:
                     floor = group_floor(group, profile) * SCALE
                     m.add(sum(self.frac(s, members) for s in days) >= floor)
             for muscle in profile.priorities:
-                if muscle in possible.muscles:
+                # A priority nothing allowed is aimed at owes no floor (validate._untargeted).
+                if muscle in possible.muscles and muscle not in possible.untargeted:
                     floor = muscle_floor(muscle, profile) * SCALE
                     m.add(sum(self.frac(s, (muscle,)) for s in days) >= floor)
         if "muscle-frequency" not in skip and len(lifting) >= 2:

@@ -376,8 +376,8 @@ class _Session:
 
 @dataclass(frozen=True)
 class Attempt:
-    """How hard one selection tries: what is left of short sessions' rests, and the week
-    model's work budget (CP-SAT deterministic seconds)."""
+    """How hard one selection tries: what is left of the usual rests, and the week model's work
+    budget (CP-SAT deterministic seconds)."""
 
     rest_share: float | None = None  # candidates.make_candidate's default
     week_limit: float = WEEK_MODEL_LIMIT

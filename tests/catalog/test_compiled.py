@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,26 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(files: Path, tmp_path: Pa
     written.write_bytes(b"not a pickle")
     assert load.load_dir(files, cache).slugs == ("test-lunge", "test-squat")
     assert written.read_bytes() != b"not a pickle"
+
+
+def test_reading_the_cache_pauses_the_cycle_collector_and_restores_it(
+    files: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    load.load_dir(files, cache)
+    assert gc.isenabled()
+    assert load.load_dir(files, cache).slugs == ("test-lunge", "test-squat")  # from the cache
+    assert gc.isenabled()
+    (written,) = cache.glob("catalog-*.pickle")
+    written.write_bytes(b"not a pickle")
+    load.load_dir(files, cache)  # a failed read restores it too
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load.load_dir(files, cache)
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
 
 
 def test_an_unwritable_cache_folder_only_costs_speed(files: Path, tmp_path: Path) -> None:

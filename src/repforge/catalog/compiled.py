@@ -11,10 +11,9 @@ anything unreadable there is ignored and rebuilt.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +21,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.catalog.model import Exercise
 from repforge.files import write_atomically
 from repforge.fingerprint import code_fingerprint
+from repforge.gcpause import paused
 
 PREFIX = "catalog-"
 SUFFIX = ".pickle"
@@ -49,22 +49,9 @@ def key_of(sources: Sequence[Source]) -> str:
     return digest.hexdigest()[:32]
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cycle collector paused: unpickling makes some 11,000 objects and none is garbage,
-    yet each allocation burst would trigger a collection (a third of the load time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _read(path: Path) -> list[Exercise] | None:
     try:
-        with path.open("rb") as handle, _no_gc():
+        with path.open("rb") as handle, paused():
             exercises = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         return None

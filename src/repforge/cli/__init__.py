@@ -1,5 +1,8 @@
 """The `repforge` command line, one module per command group."""
 
-from repforge.cli.main import app
+from repforge.gcpause import paused
+
+with paused():  # importing the command tree makes no garbage cycles (gcpause)
+    from repforge.cli.main import app
 
 __all__ = ["app"]

@@ -16,6 +16,7 @@ from repforge.catalog.catalog import Catalog
 from repforge.cli.errors import FOUND_PROBLEMS, DomainErrors
 from repforge.config import get_settings
 from repforge.errors import InvalidInputError
+from repforge.gcpause import paused
 from repforge.planner.ics import next_monday, plan_ics
 from repforge.planner.markdown import plan_markdown
 from repforge.planner.service import make_plan, validate_plan
@@ -154,7 +155,8 @@ def plan(
         profile["age"] = age
     if weekdays:
         profile["weekdays"] = weekdays
-    result = make_plan(_catalog(catalog), profile)
+    with paused():  # one plan, then the process ends: collecting cycles only costs time
+        result = make_plan(_catalog(catalog), profile)
     if format_ is Format.json:
         text = result.to_json()
     elif format_ is Format.ics:

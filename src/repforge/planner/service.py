@@ -35,6 +35,7 @@ from repforge.planner.profile import (
     score,
 )
 from repforge.planner.progression import Planned, build_weeks, no_room, rir_for
+from repforge.planner.relaxation import errors
 from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
@@ -81,7 +82,7 @@ MOBILITY_MINUTES = 5
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
     # OR-Tools loads only when a plan is solved, not with every command or server start.
-    from repforge.planner.solver import RETRY, errors, select
+    from repforge.planner.solver import RETRY, select
 
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)

@@ -68,6 +68,7 @@ from repforge.planner.profile import (
     Profile,
     is_barbell_lift,
 )
+from repforge.planner.relaxation import Relaxation, errors, relaxations
 from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
@@ -91,13 +92,10 @@ from repforge.planner.timing import (
     general_warmup_seconds,
 )
 from repforge.planner.validate import (
-    Day,
-    Item,
     Possible,
     meets,
     requirements,
     strength_counts,
-    week_findings,
 )
 from repforge.planner.week_model import WEEK_MODEL_LIMIT, Weights, solve_week
 
@@ -152,15 +150,6 @@ WEEK_DETERMINISTIC_LIMIT = 1.0
 MIN_SESSION_DETERMINISTIC_LIMIT = 0.05
 WALL_LIMIT_S = 10.0
 SEED = 20240601
-
-
-@dataclass(frozen=True)
-class Relaxation:
-    """A rule the week could not meet, and whether the validator will call it an error."""
-
-    check: str
-    message: str
-    error: bool = True
 
 
 @dataclass
@@ -527,10 +516,6 @@ def select(
     return Selection(align_openers(picks, profile), optimal, relaxed)
 
 
-def errors(relaxed: Sequence[Relaxation]) -> int:
-    return sum(1 for r in relaxed if r.error)
-
-
 def _merged(*listings: Sequence[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
     """Shortlists joined, each candidate once with its best session score."""
     best: dict[str, tuple[Candidate, int]] = {}
@@ -575,42 +560,3 @@ def _week_model(
     for s, pairs in chosen.items():
         out[s] = order([Pick(c, n) for c, n in pairs], specs[s], profile)
     return out, proven
-
-
-RELAXABLE = (
-    "push-pull-balance",
-    "volume-floor",
-    "priority-volume",
-    "muscle-frequency",
-    "maintenance-volume",
-    "strength-pattern-sets",
-    "pattern-coverage",
-    "fat-loss-days",
-)
-
-
-def items_of(picks: Sequence[Pick]) -> tuple[Item, ...]:
-    """Picks as the validator's items (week-1 prescription)."""
-    return tuple(
-        Item(
-            p.candidate.option.exercise,
-            p.sets,
-            p.candidate.rx.reps,
-            p.candidate.rx.unit,
-            p.candidate.rx.rir,
-            p.candidate.rx.rest_seconds,
-            p.candidate.option.mode,
-        )
-        for p in picks
-    )
-
-
-def relaxations(
-    eligibility: Eligibility, specs: Sequence[SessionSpec], picks: Sequence[Sequence[Pick]]
-) -> list[Relaxation]:
-    """The weekly rules week 1 misses, from the validator's own checks, in relaxation order."""
-    days = [Day(spec.day, items_of(p), spec.kind) for spec, p in zip(specs, picks, strict=True)]
-    findings = week_findings(eligibility.profile, Possible.of(eligibility), days, 1, True)
-    found = [f for f in findings if f.check in RELAXABLE]
-    found.sort(key=lambda f: (RELAXABLE.index(f.check), f.severity != "error", f.message))
-    return [Relaxation(f.check, f.message, f.severity == "error") for f in found]

@@ -29,9 +29,7 @@ from repforge.planner.timing import (
     T_TRANSITION_BARBELL_S,
     TimedItem,
     general_warmup_seconds,
-    set_seconds,
-    transition_seconds,
-    warmup_seconds,
+    set_costs,
 )
 from repforge.planner.validate import (
     Possible,
@@ -84,13 +82,8 @@ def timed(option: Option, profile: Profile) -> Timed:
     rir = max(start, rx.min_rir(ex, profile.level, 1))
     item = TimedItem(ex, 1, pres.reps, pres.unit, rest, rir, option.mode)
     weights = {m: math.ceil(w * SCALE - 1e-9) for m, w in ex.muscle_weights.items()}
-    return Timed(
-        option,
-        math.floor(set_seconds(item) + rest),
-        math.floor(transition_seconds(ex) - rest),
-        math.floor(warmup_seconds(item)),
-        weights,
-    )
+    per_set, fixed, warm = (math.floor(seconds) for seconds in set_costs(item))
+    return Timed(option, per_set, fixed, warm, weights)
 
 
 def _dominated(a: Timed, b: Timed) -> bool:
@@ -271,14 +264,16 @@ def build(
     minutes: int,
     skip: frozenset[str] = frozenset(),
     pool: Sequence[Timed] | None = None,
+    possible: Possible | None = None,
 ) -> WeekBound:
-    """The relaxed week model for these sessions and minutes (`pool`: all options, reduced)."""
+    """The relaxed week model for these sessions and minutes (`pool`: all options, reduced;
+    `possible`: Possible.of(eligibility), passed in when several models share it)."""
     profile = eligibility.profile
     if pool is None:
         pool = reduced([timed(o, profile) for o in eligibility.options()], profile)
     model = WeekBound(profile, pool, sessions)
     model.time(budget_seconds(profile, minutes))
-    model.rules(Possible.of(eligibility), skip)
+    model.rules(possible or Possible.of(eligibility), skip)
     return model
 
 
@@ -290,17 +285,19 @@ def verdict(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Verdict:
     if not sessions or not pool:
         return Verdict(True)
 
-    def possible(
+    rules = Possible.of(eligibility)
+
+    def fits(
         minutes: int, skip: frozenset[str] = frozenset(), limit: float = FOLLOW_UP_LIMIT
     ) -> bool | None:
-        return build(eligibility, sessions, minutes, skip, pool).solve(limit)
+        return build(eligibility, sessions, minutes, skip, pool, rules).solve(limit)
 
-    answer = possible(profile.minutes, limit=PROOF_LIMIT)
+    answer = fits(profile.minutes, limit=PROOF_LIMIT)
     if answer is not False:
         return Verdict(answer)
-    blocking = tuple(f for f in FAMILIES if possible(profile.minutes, frozenset({f})))
+    blocking = tuple(f for f in FAMILIES if fits(profile.minutes, frozenset({f})))
     fits_at = next(
-        (profile.minutes + more for more in MORE_MINUTES if possible(profile.minutes + more)),
+        (profile.minutes + more for more in MORE_MINUTES if fits(profile.minutes + more)),
         None,
     )
     return Verdict(False, blocking, fits_at)

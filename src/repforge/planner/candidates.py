@@ -35,9 +35,7 @@ from repforge.planner.split import SessionSpec
 from repforge.planner.timing import (
     TimedItem,
     finisher_seconds,
-    set_seconds,
-    transition_seconds,
-    warmup_seconds,
+    set_costs,
 )
 from repforge.planner.validate import meets, requirements
 
@@ -96,11 +94,9 @@ def make_candidate(option: Option, profile: Profile, rest_share: float | None = 
     # Timed at the block's lowest RIR: heavier loads later need more ramp sets (and time).
     lowest = rx.RIR_RAMP[profile.goal][profile.level][1]
     item = TimedItem(ex, 1, pres.reps, pres.unit, pres.rest_seconds, lowest, option.mode)
-    per_set = math.ceil(set_seconds(item) + pres.rest_seconds)
-    fixed = math.ceil(transition_seconds(ex) - pres.rest_seconds)
     # Ramp sets are timed per pattern: the session's first exercise of a pattern warms it up
     # (`order` puts the heaviest first), later ones of the same pattern start warm (§5.2).
-    warm = math.ceil(warmup_seconds(item))
+    per_set, fixed, warm = (math.ceil(seconds) for seconds in set_costs(item))
     weights = {m: round(w * VOL_SCALE) for m, w in ex.muscle_weights.items()}
     return Candidate(option, pres, score(option, profile), per_set, fixed, weights, warm)
 

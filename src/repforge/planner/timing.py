@@ -111,6 +111,15 @@ def work_seconds(item: TimedItem) -> float:
     return item.sets * set_seconds(item) + (item.sets - 1) * item.rest_seconds
 
 
+def set_costs(item: TimedItem) -> tuple[float, float, float]:
+    """An exercise's time as a model counts it: seconds per set (the set and the rest after it),
+    seconds per exercise (its transition less the rest not taken after the last set), and its
+    ramp sets."""
+    ex = item.exercise
+    rest = item.rest_seconds
+    return set_seconds(item) + rest, transition_seconds(ex) - rest, warmup_seconds(item)
+
+
 def transition_seconds(exercise: Exercise) -> float:
     """Time to move to and set up this exercise."""
     return T_TRANSITION_BARBELL_S if uses_barbell(exercise) else T_TRANSITION_S

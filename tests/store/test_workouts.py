@@ -52,6 +52,29 @@ def test_a_workout_round_trips_as_the_training_contract(session: Session) -> Non
     assert record.workout == _workout(3, "c1")
 
 
+def test_awkward_set_values_round_trip_exactly(session: Session) -> None:
+    ann, _ = _owners(session)
+    store = SqlLogStore(session)
+    workout = LoggedWorkout(
+        started_at=datetime(2026, 11, 4, 9, tzinfo=UTC),
+        client_id="c2",
+        sets=(
+            LoggedSet(
+                "barbell-back-squat",
+                order=0,
+                weight_kg=102.05828333,
+                reps=5,
+                rpe=8.5,
+                notes='felt "heavy"\nback \\ fine, 100 % — Ünïcode',
+            ),
+            LoggedSet("plank", order=1, set_type="warm-up", seconds=0.1, rir=0.5),
+        ),
+    )
+    record, _ = store.add_workout(ann, workout, None)
+    assert store.workout(ann, record.id) == record
+    assert record.workout == workout
+
+
 def test_rows_of_another_owner_are_invisible(session: Session) -> None:
     ann, bob = _owners(session)
     store = SqlLogStore(session)

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from repforge.store import db
+from repforge.web import writer as writer_module
 from repforge.web.writer import BatchWriter
 
 
@@ -59,3 +60,21 @@ def test_a_failing_job_fails_alone(sessions: sessionmaker[Session]) -> None:
     assert results[3] == 3
     assert isinstance(results[2], Exception)
     assert _stored(sessions) == [1, 2, 3]
+
+
+def test_jobs_arriving_as_an_idle_writer_exits_are_all_answered(
+    sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the writer gives up after a millisecond idle, so jobs keep landing as it leaves
+    monkeypatch.setattr(writer_module, "IDLE_EXIT_S", 0.001)
+    writer = BatchWriter(sessions, nullcontext)
+
+    async def main() -> list[int]:
+        done = []
+        for n in range(200):
+            done.append(await asyncio.wait_for(writer.run(_insert(n)), timeout=5))
+            await asyncio.sleep(0.001 * (n % 3))
+        return done
+
+    assert asyncio.run(main()) == list(range(200))
+    assert _stored(sessions) == list(range(200))

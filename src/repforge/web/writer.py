@@ -64,6 +64,9 @@ class BatchWriter:
         return await future
 
     def _ensure_thread(self) -> None:
+        thread = self._thread
+        if thread is not None and thread.is_alive():  # the usual case, without the lock
+            return
         with self._guard:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
@@ -77,9 +80,12 @@ class BatchWriter:
                 first = self._queue.get(timeout=IDLE_EXIT_S)
             except queue.Empty:
                 with self._guard:
+                    # cleared before the last look, so a caller that saw this thread set
+                    # queued its job before that look, and one that saw None takes the guard
+                    self._thread = None
                     if self._queue.empty():
-                        self._thread = None
                         return
+                    self._thread = threading.current_thread()
                 continue
             batch = [first]
             while len(batch) < self.max_batch:

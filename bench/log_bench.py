@@ -3,8 +3,9 @@
 Usage: .venv/bin/python bench/log_bench.py [--seconds 10] [--rounds 3] [--connections 16]
        [--postgres postgresql+psycopg://root@127.0.0.1:5432/test] [--workers 2]
        [--baseline /tmp/base/src]
+--connections 1 gives one client's latency (the time a logged set takes to save).
 Needs `wrk` (Debian package). Every POST carries a new client id, so each one is a new write.
-Prints requests/s and latency per round, medians, the ratio to the cached GET, and checks
+Prints requests/s, latency and the server's CPU time per POST per round, medians, the ratio to the cached GET, and checks
 that every acknowledged write is in the database. --workers serves with `repforge serve`;
 --baseline alternates rounds with a server running another source tree (e.g. `git archive
 <commit> src | tar -x -C /tmp/base`) and prints both medians and their ratio.
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from sqlalchemy import create_engine, func, select, text
 
-from bench.loadgen import free_port, serve, wait_up, wrk
+from bench.loadgen import free_port, serve, tree_cpu_seconds, wait_up, wait_workers, wrk
 from repforge.accounts.service import Accounts
 from repforge.store import db
 from repforge.store.accounts import SqlAccountStore
@@ -55,7 +56,16 @@ def wrk_script(
 ) -> tuple[float, str, str, int]:
     """Requests/s, p50, p99 and the request count of one wrk run with a Lua script."""
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url],
+        [
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(script),
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -132,6 +142,7 @@ def main() -> None:
             f"{args.workers} worker(s)"
         )
         posts: dict[str, list[float]] = {name: [] for name in trees}
+        cpu: dict[str, list[float]] = {name: [] for name in trees}  # the server's, not the DB's
         gets: list[float] = []
         acknowledged = 0
         for round_no in range(1, args.rounds + 1):
@@ -141,16 +152,23 @@ def main() -> None:
                 base = f"http://127.0.0.1:{port}"
                 try:
                     wait_up(base + "/api/v1/catalog")
+                    wait_workers(server, port, args.workers)
+                    cpu_before = tree_cpu_seconds(server.pid)
                     rps, p50, p99, total = _round(base, script, args)
+                    cpu_ms = (tree_cpu_seconds(server.pid) - cpu_before) * 1000 / total
                     posts[name].append(rps)
+                    cpu[name].append(cpu_ms)
                     acknowledged += total
                     print(
                         f"round {round_no} {name:8} POST /workouts {rps:6.0f} req/s  "
-                        f"p50 {p50}  p99 {p99}"
+                        f"p50 {p50}  p99 {p99}  server CPU {cpu_ms:.2f} ms/POST"
                     )
                     if name == "current":
                         rps, p50, p99 = wrk(
-                            base + "/api/v1/catalog", args.seconds, args.connections
+                            base + "/api/v1/catalog",
+                            args.seconds,
+                            args.connections,
+                            threads=min(2, args.connections),
                         )
                         gets.append(rps)
                         print(
@@ -172,7 +190,9 @@ def main() -> None:
             before = statistics.median(posts["baseline"])
             print(
                 f"median POST baseline {before:.0f} req/s, current {post:.0f} req/s, "
-                f"ratio {post / before:.2f}"
+                f"ratio {post / before:.2f}; server CPU per POST baseline "
+                f"{statistics.median(cpu['baseline']):.2f} ms, current "
+                f"{statistics.median(cpu['current']):.2f} ms"
             )
         print(
             f"median POST {post:.0f} req/s, cached GET {get:.0f} req/s, ratio {post / get:.2f}; "

@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script or a module
 
-from bench.loadgen import free_port, wait_up, wrk
+from bench.loadgen import free_port, tree_cpu_seconds, wait_up, wait_workers, wrk
 
 ROUTES = {
     "page": "/exercise/barbell-back-squat",
@@ -66,21 +66,6 @@ class Run:
     p99: str
     cpu_ms: float  # server CPU (all its processes) per request, in milliseconds
     client_cpu: float  # share of one core wrk used
-
-
-def tree_cpu_seconds(pid: int) -> float:
-    """User plus system CPU of a process and all its descendants (uvicorn's workers)."""
-    total, pending = 0.0, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except OSError:
-            continue  # exited meanwhile
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        pending.extend(int(child) for child in children)
-    return total
 
 
 def start(name: str, data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -194,11 +179,12 @@ def main() -> None:
         )
         servers = {name: start(name, data_dir) for name in SERVERS}
         try:
-            for _, base in servers.values():
+            for name, (process, base) in servers.items():
                 started = time.monotonic()
                 while True:  # four servers start at once: allow a busy machine two minutes
                     try:
                         wait_up(base + "/readyz")
+                        wait_workers(process, int(base.rsplit(":", 1)[1]), SERVERS[name][0])
                         break
                     except SystemExit:
                         if time.monotonic() - started > 120:

@@ -5,8 +5,8 @@ Usage: .venv/bin/python bench/log_bench.py [--seconds 10] [--rounds 3] [--connec
        [--baseline /tmp/base/src]
 --connections 1 gives one client's latency (the time a logged set takes to save).
 Needs `wrk` (Debian package). Every POST carries a new client id, so each one is a new write.
-Prints requests/s, latency and the server's CPU time per POST per round, medians, the ratio to the cached GET, and checks
-that every acknowledged write is in the database. --workers serves with `repforge serve`;
+Prints requests/s, latency and the server's CPU time per POST per round, medians, the ratio
+to the cached GET, and checks that every acknowledged write is in the database. --workers serves with `repforge serve`;
 --baseline alternates rounds with a server running another source tree (e.g. `git archive
 <commit> src | tar -x -C /tmp/base`) and prints both medians and their ratio.
 """

@@ -14,7 +14,9 @@ from repforge.catalog.catalog import Catalog
 from repforge.planner import prescription as rx
 from repforge.planner.plan import Finding, Plan
 from repforge.planner.service import make_plan
-from repforge.planner.validate import validate
+from repforge.planner.session_checks import session_minutes
+from repforge.planner.supersets import can_pair
+from repforge.planner.validate import days_of, validate
 
 HYPERTROPHY = {"goal": "hypertrophy", "level": "intermediate", "days": 4, "minutes": 60, "weeks": 3}
 HOME = {**HYPERTROPHY, "days": 3, "equipment": "home-dumbbells"}
@@ -236,3 +238,35 @@ def test_messages_are_sentences_without_ids_and_figures_stay_below_their_floor(
     for message in figures:
         have, floor = FIGURE_BELOW.search(message).groups()  # type: ignore[union-attr]
         assert float(have) < float(floor), message
+
+
+def test_a_superset_label_must_pair_two_neighbours_that_can_alternate(
+    gym: Catalog, plans: dict[str, Plan]
+) -> None:
+    session = plans["gym"].weeks[0].sessions[0]
+    competing = next(
+        i
+        for i in range(len(session.exercises) - 1)
+        if not can_pair(gym.get(session.exercises[i].slug), gym.get(session.exercises[i + 1].slug))
+    )
+
+    def pair_competing(data: Data) -> None:
+        exercises = data["weeks"][0]["sessions"][0]["exercises"]
+        exercises[competing]["superset"] = exercises[competing + 1]["superset"] = "A"
+
+    edited = edit(plans["gym"], pair_competing)
+    hits = found(gym, edited, "superset")
+    assert len(hits) == 1
+    assert "do them one after the other" in hits[0].message
+    # and the label bought no minutes: the session's time is what it was
+    profile = plans["gym"].profile
+    before, _ = days_of(gym, plans["gym"].weeks[0].sessions, 1)
+    after, _ = days_of(gym, edited.weeks[0].sessions, 1)
+    assert session_minutes(profile, after[0]) == session_minutes(profile, before[0])
+
+    def lone(data: Data) -> None:
+        data["weeks"][0]["sessions"][0]["exercises"][0]["superset"] = "B"
+
+    hits = found(gym, edit(plans["gym"], lone), "superset")
+    assert len(hits) == 1
+    assert "a superset is two exercises next to each other" in hits[0].message

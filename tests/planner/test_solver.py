@@ -62,6 +62,7 @@ def test_sessions_fit_the_minutes(gym: Catalog, minutes: int) -> None:
                 p.candidate.rx.rest_seconds,
                 lowest_rir,
                 p.candidate.option.mode,
+                p.superset,
             )
             for p in picks
         ]

@@ -41,3 +41,4 @@ class NextSession:
     index: int  # sessions of the program already logged
     exercises: tuple[Prescription, ...]
     rest_seconds: tuple[int, ...] = ()  # per exercise, as the plan prescribes
+    supersets: tuple[str, ...] = ()  # per exercise, its place in a superset ("A1") or ""

@@ -68,6 +68,7 @@ def next_session(
         index=index,
         exercises=tuple(planned),
         rest_seconds=tuple(e.rest_seconds for e in session.exercises),
+        supersets=tuple(session.superset_marks()),
     )
 
 

@@ -7,7 +7,9 @@ caps, pattern coverage, main-lift sets, two lifting days for fat loss) as hard c
 each session's time as its only session rule. Everything else the planner prefers is left out,
 and every figure is rounded in the week's favour: the shortest rests and the set counts the
 validator accepts, times rounded down, muscle weights rounded up, week 1's ramp sets (reps and
-reps in reserve are the planner's prescriptions). So the model is a relaxation: when it is
+reps in reserve are the planner's prescriptions), and where sessions may hold supersets each
+set of an exercise that has a partner saves half its rest (a pair saves at most the shorter
+rest per round, supersets.pair_saving). So the model is a relaxation: when it is
 infeasible, no week of these sessions keeps every rule, and the errors are the profile's, not
 the planner's.
 """
@@ -25,6 +27,7 @@ from repforge.planner.cpsat import cp_model
 from repforge.planner.profile import Eligibility, Option, Profile
 from repforge.planner.rules import MAJOR_GROUPS, weekly_cap
 from repforge.planner.split import SessionSpec
+from repforge.planner.supersets import SUPERSET_MAX_MINUTES, can_pair, round_saving
 from repforge.planner.timing import (
     T_TRANSITION_BARBELL_S,
     TimedItem,
@@ -71,8 +74,9 @@ class Verdict:
     fits_at: int | None = None  # the fewest session minutes tried that make it possible
 
 
-def timed(option: Option, profile: Profile) -> Timed:
-    """The option at the shortest rest its role allows and its lightest week's ramp sets."""
+def timed(option: Option, profile: Profile, paired: bool = False) -> Timed:
+    """The option at the shortest rest its role allows and its lightest week's ramp sets
+    (`paired`: it may join a superset, which saves at most half its rest per set)."""
     ex = option.exercise
     pres = rx.prescribe(ex, profile.goal, profile.level, option.mode)
     rest = rx.REST_BOUNDS[profile.goal][pres.role][0]
@@ -83,7 +87,25 @@ def timed(option: Option, profile: Profile) -> Timed:
     item = TimedItem(ex, 1, pres.reps, pres.unit, rest, rir, option.mode)
     weights = {m: math.ceil(w * SCALE - 1e-9) for m, w in ex.muscle_weights.items()}
     per_set, fixed, warm = (math.floor(seconds) for seconds in set_costs(item))
+    if paired and pres.unit != "minutes":
+        per_set -= math.ceil(round_saving(rest, rest) / 2)
     return Timed(option, per_set, fixed, warm, weights)
+
+
+def pool_of(eligibility: Eligibility) -> list[Timed]:
+    """Every option timed in the week's favour, dominated ones left out."""
+    return reduced(timed_options(eligibility), eligibility.profile)
+
+
+def timed_options(eligibility: Eligibility) -> list[Timed]:
+    """Every option timed in the week's favour."""
+    profile = eligibility.profile
+    options = eligibility.options()
+    paired: set[str] = set()
+    if profile.minutes <= SUPERSET_MAX_MINUTES:
+        exercises = [o.exercise for o in options]
+        paired = {e.slug for e in exercises if any(can_pair(e, other) for other in exercises)}
+    return [timed(o, profile, o.exercise.slug in paired) for o in options]
 
 
 def _dominated(a: Timed, b: Timed) -> bool:
@@ -270,7 +292,7 @@ def build(
     `possible`: Possible.of(eligibility), passed in when several models share it)."""
     profile = eligibility.profile
     if pool is None:
-        pool = reduced([timed(o, profile) for o in eligibility.options()], profile)
+        pool = pool_of(eligibility)
     model = WeekBound(profile, pool, sessions)
     model.time(budget_seconds(profile, minutes))
     model.rules(possible or Possible.of(eligibility), skip)
@@ -281,7 +303,7 @@ def verdict(eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Verdict:
     """Whether a week of these sessions can keep every weekly rule, and if not, what would fit."""
     profile = eligibility.profile
     sessions = sum(1 for s in specs if s.kind == "resistance")
-    pool = reduced([timed(o, profile) for o in eligibility.options()], profile)
+    pool = pool_of(eligibility)
     if not sessions or not pool:
         return Verdict(True)
 

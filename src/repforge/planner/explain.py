@@ -114,6 +114,19 @@ def why_exercise(
     return text
 
 
+def superset_note(partner: str, first: bool) -> str:
+    """Why an exercise is paired, and with which one."""
+    turn = (
+        f"do a set of this, then one of {partner} straight away"
+        if first
+        else f"do a set of this straight after each set of {partner}"
+    )
+    return (
+        f" A superset with {partner}: {turn}. They share no muscles, so each rests while the "
+        "other works, and the session fits your minutes."
+    )
+
+
 def progression_note(
     option: Option, rx: Prescription, harder: str | None, find_load_at_rir: int | None = None
 ) -> str:

@@ -16,6 +16,7 @@ from repforge.planner.plan import Finding, Plan, PlanSession, PlanWeek
 from repforge.planner.profile import Eligibility
 from repforge.planner.rules import day_volume
 from repforge.planner.session_checks import session_minutes, why_unusable
+from repforge.planner.supersets import can_pair, why_not_pair
 from repforge.planner.validate import Day, days_of, finding
 
 # Stated fractional totals are written rounded to 0.1 set; a larger gap is an edit.
@@ -46,6 +47,34 @@ def integrity_findings(catalog: Catalog, eligibility: Eligibility, plan: Plan) -
     out += _stated(
         plan.weekly_direct_sets_by_muscle, weekly_direct, None, "the plan's weekly table"
     )
+    return out
+
+
+def _supersets(day: Day, week: int) -> list[Finding]:
+    """Each superset is two neighbouring exercises that can alternate; a label that pairs
+    anything else saves no time in the session's estimate (timing.session_seconds)."""
+    out = []
+    when = words.day(day.day)
+    members: dict[str, list[int]] = {}
+    for index, item in enumerate(day.items):
+        if item.superset:
+            members.setdefault(item.superset, []).append(index)
+    for letter, indexes in sorted(members.items()):
+        names = words.listing([day.items[i].name for i in indexes])
+        if len(indexes) != 2 or indexes[1] != indexes[0] + 1:
+            msg = (
+                f"Superset {letter} of the {when} session holds {names}; a superset is two "
+                "exercises next to each other."
+            )
+            out.append(finding("superset", "error", msg, week, day=day.day))
+            continue
+        a, b = (day.items[i].exercise for i in indexes)
+        if not can_pair(a, b):
+            msg = (
+                f"{a.name} and {b.name} are paired in the {when} session, but {why_not_pair(a, b)}; "
+                "do them one after the other."
+            )
+            out.append(finding("superset", "error", msg, week, day=day.day, slug=b.slug))
     return out
 
 
@@ -81,6 +110,7 @@ def _session(
             "of lifting; it is checked as a lifting session."
         )
         out.append(finding("session-label", "error", msg, week, day=session.day))
+    out += _supersets(day, week)
     actual = session_minutes(profile, day)
     if session.estimated_minutes < actual:
         msg = (

@@ -7,6 +7,7 @@ from repforge.planner import words
 from repforge.planner.plan import Plan, PlanExercise, PlanSession, PlanWeek
 
 DAY_NAMES = words.DAY_NAMES
+SUPERSET_NOTE = words.SUPERSET_NOTE
 UNIT_WORDS = {"reps": "reps", "seconds": "s", "meters": "m", "minutes": "min"}
 
 
@@ -20,11 +21,13 @@ def _amount(exercise: PlanExercise) -> str:
     return f"{span} {UNIT_WORDS[exercise.unit]}"
 
 
-def _exercise_row(exercise: PlanExercise, base_url: str) -> str:
+def _exercise_row(exercise: PlanExercise, base_url: str, mark: str = "") -> str:
     name = exercise.name or exercise.slug
     if exercise.mode == "eccentric-only":
         name += " (negatives)"
     link = f"[{md(name)}]({base_url}/exercise/{exercise.slug})"
+    if mark:
+        link = f"{mark}. {link}"
     load = f"{exercise.load_kg:g} kg" if exercise.load_kg else ""
     rest = f"{exercise.rest_seconds} s" if exercise.rest_seconds else ""
     cells = [
@@ -55,9 +58,14 @@ def session_markdown(session: PlanSession, base_url: str = "") -> str:
         lines += [
             "| Exercise | Sets | Reps | RIR | Rest | Load | Why |",
             "|---|---|---|---|---|---|---|",
-            *(_exercise_row(e, base_url) for e in session.exercises),
+            *(
+                _exercise_row(e, base_url, mark)
+                for e, mark in zip(session.exercises, session.superset_marks(), strict=True)
+            ),
             "",
         ]
+        if any(e.superset for e in session.exercises):
+            lines += [SUPERSET_NOTE, ""]
     if session.why:
         lines += [f"_{md(session.why)}_", ""]
     return "\n".join(lines)

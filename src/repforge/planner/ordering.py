@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from repforge.planner import prescription as rx
 from repforge.planner.candidates import Candidate
 from repforge.planner.profile import STAPLE_POPULARITY, Profile, is_barbell_lift
 from repforge.planner.split import SessionSpec
+from repforge.planner.supersets import label
 
 # A body-weight strength day's opening order: legs, then presses, then pulls.
 UNLOADED_MAIN_ORDER = (
@@ -28,6 +29,8 @@ class Pick:
 
     candidate: Candidate
     sets: int
+    partner: str | None = None  # the option key of its superset partner
+    superset: str | None = None  # the pair's label in the session (A, B ...)
 
 
 def order(picks: Sequence[Pick], spec: SessionSpec, profile: Profile) -> list[Pick]:
@@ -59,7 +62,62 @@ def order(picks: Sequence[Pick], spec: SessionSpec, profile: Profile) -> list[Pi
         return (*lead, -pick.sets, ex.slug)
 
     ordered = sorted(picks, key=key)
-    return _priority_early(ordered, profile) if profile.goal == "strength" else ordered
+    strength = profile.goal == "strength"
+    return pair_up(_priority_early(ordered, profile) if strength else ordered, strength)
+
+
+def pair_up(picks: Sequence[Pick], strength: bool = False) -> list[Pick]:
+    """Each superset's two exercises side by side, labelled A, B ... in session order; a
+    partner missing from the session leaves its mate a straight exercise.
+
+    A pair sits where its earlier exercise stood, unless that would bring a one-joint exercise
+    ahead of a bigger lift for the same area: then where its later one stood (a strength main
+    lift keeps its place at the front either way)."""
+    keys = {p.candidate.option.key for p in picks}
+    by_key = {p.candidate.option.key: p for p in picks}
+    position = {p.candidate.option.key: i for i, p in enumerate(picks)}
+    late: dict[str, str] = {}  # a pair's later exercise -> its earlier one, placed there
+    out: list[Pick] = []
+    placed: set[str] = set()
+    for pick in picks:
+        key = pick.candidate.option.key
+        if key in placed:
+            continue
+        mate = pick.partner if pick.partner in keys and pick.partner != key else None
+        if key in late:
+            mate = late[key]
+        elif (
+            mate is not None and mate not in placed and _jumps(picks, position, key, mate, strength)
+        ):
+            late[mate] = key
+            continue
+        if mate is None or mate in placed:
+            out.append(replace(pick, partner=None, superset=None))
+            placed.add(key)
+            continue
+        first, second = (by_key[mate], pick) if key in late else (pick, by_key[mate])
+        letter = label(len({p.superset for p in out if p.superset}))
+        out.append(replace(first, partner=second.candidate.option.key, superset=letter))
+        out.append(replace(second, partner=first.candidate.option.key, superset=letter))
+        placed.update((key, mate))
+    return out
+
+
+def _jumps(
+    picks: Sequence[Pick], position: Mapping[str, int], key: str, mate: str, strength: bool
+) -> bool:
+    """Whether pulling `mate` up to `key` puts a one-joint exercise before a bigger lift of
+    the same body part that stands between them (and `key` may move down instead)."""
+    moved = picks[position[mate]].candidate.option.exercise
+    leader = picks[position[key]].candidate.option.exercise
+    if moved.mechanic != "isolation" or (strength and rx.is_main_lift(leader)):
+        return False
+    between = picks[position[key] + 1 : position[mate]]
+    return any(
+        p.candidate.option.exercise.mechanic == "compound"
+        and p.candidate.option.exercise.body_part == moved.body_part
+        for p in between
+    )
 
 
 def _is_priority(pick: Pick, profile: Profile) -> bool:
@@ -97,5 +155,5 @@ def align_openers(picks: Sequence[Sequence[Pick]], profile: Profile) -> list[lis
         best = max(options, key=lambda i: (counts[slug(day[i])], -i))
         if counts[slug(day[best])] >= 2 or not can_open(day[0]):
             day.insert(0, day.pop(best))
-            days[index] = _priority_early(day, profile)
+            days[index] = pair_up(_priority_early(day, profile), strength=True)
     return days

@@ -67,6 +67,9 @@ class PlanExercise(_Wire):
         default=None, ge=0, le=MAX_LOAD_KG, allow_inf_nan=False, strict=True
     )
     progression: Text = ""
+    # Two exercises of a session with the same letter are a superset: a set of one, a set of
+    # the other, then the rest (planner/supersets.py).
+    superset: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")] | None = None
 
 
 class WarmUp(_Wire):
@@ -91,6 +94,18 @@ class PlanSession(_Wire):
     # Weekly cap units (RP landmark groups or muscles) already at their cap that this session
     # trains: why it is shorter than the time offered.
     capped: list[Slug] = Field(default_factory=list, max_length=MAX_DICT)
+
+    def superset_marks(self) -> list[str]:
+        """Per exercise, its place in its superset ("A1", "A2") or "" for straight sets."""
+        seen: dict[str, int] = {}
+        marks = []
+        for exercise in self.exercises:
+            if exercise.superset:
+                seen[exercise.superset] = seen.get(exercise.superset, 0) + 1
+                marks.append(f"{exercise.superset}{seen[exercise.superset]}")
+            else:
+                marks.append("")
+        return marks
 
 
 class PlanWeek(_Wire):

@@ -25,6 +25,7 @@ class Planned:
     sets: int
     rir: int
     load_kg: float | None = None
+    superset: str | None = None  # the label it shares with its superset partner
 
     @property
     def timed(self) -> TimedItem:
@@ -37,6 +38,7 @@ class Planned:
             self.rx.rest_seconds,
             self.rir,
             self.option.mode,
+            self.superset,
         )
 
 

@@ -47,6 +47,7 @@ def items_of(picks: Sequence[Pick]) -> tuple[Item, ...]:
             p.candidate.rx.rir,
             p.candidate.rx.rest_seconds,
             p.candidate.option.mode,
+            superset=p.superset,
         )
         for p in picks
     )

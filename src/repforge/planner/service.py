@@ -82,19 +82,21 @@ MOBILITY_MINUTES = 5
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
     # OR-Tools loads only when a plan is solved, not with every command or server start.
-    from repforge.planner.solver import RETRY, select
+    from repforge.planner.solver import RETRIES, select
 
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)
     eligibility = Eligibility(catalog, profile)
     specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
     selection = select(eligibility, specs)
-    if errors(selection.relaxed):
-        # Time is what a week that breaks a rule most often lacks: shorter rests first
-        # (rules.TIGHT_REST_SHARE), and a longer search for the week model (solver.RETRY).
-        tight = select(eligibility, specs, RETRY)
-        if errors(tight.relaxed) < errors(selection.relaxed):
-            selection = tight
+    for attempt in RETRIES:
+        # A week that breaks a rule is tried again: with straight sets, then with shorter rests
+        # (rules.TIGHT_REST_SHARE) and a longer search for the week model (solver.RETRIES).
+        if not errors(selection.relaxed):
+            break
+        again = select(eligibility, specs, attempt)
+        if errors(again.relaxed) < errors(selection.relaxed):
+            selection = again
     first = [
         [
             Planned(
@@ -102,6 +104,7 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
                 p.candidate.rx,
                 p.sets,
                 rir_for(profile, p.candidate.option, 1, 1),
+                superset=p.superset,
             )
             for p in picks
         ]
@@ -267,6 +270,10 @@ def _session(
         return _conditioning(eligibility, spec)
     seen: set[str] = set()
     exercises = []
+    paired: dict[str, list[str]] = {}
+    for item in planned:
+        if item.superset:
+            paired.setdefault(item.superset, []).append(item.option.exercise.name)
     for item in planned:
         ex = item.option.exercise
         first_of_pattern = ex.pattern not in seen
@@ -284,12 +291,14 @@ def _session(
                 rest_seconds=item.rx.rest_seconds,
                 why=explain.why_exercise(
                     item.option, profile, replaced.name if replaced else None, share
-                ),
+                )
+                + _paired_with(paired, item),
                 unit=item.rx.unit,
                 mode=item.option.mode,
                 replaces=item.option.replaces,
                 warmup_sets=warmup_sets(item.timed) if first_of_pattern else 0,
                 load_kg=item.load_kg,
+                superset=item.superset,
                 progression=explain.progression_note(
                     item.option,
                     item.rx,
@@ -337,6 +346,16 @@ def _session(
     )
 
 
+def _paired_with(paired: Mapping[str, Sequence[str]], item: Planned) -> str:
+    """The superset sentence of an exercise's reason, naming its partner."""
+    mates = paired.get(item.superset or "", [])
+    if len(mates) != 2:
+        return ""
+    name = item.option.exercise.name
+    first = mates[0] == name
+    return explain.superset_note(mates[1] if first else mates[0], first)
+
+
 def _finisher(cardio: Exercise) -> PlanExercise:
     """The steady cardio block that closes a fat-loss or endurance session."""
     return PlanExercise(
@@ -376,7 +395,14 @@ def items_of_planned(planned: Sequence[Planned]) -> tuple[Item, ...]:
     """Planned exercises as the validator's items."""
     return tuple(
         Item(
-            p.option.exercise, p.sets, p.rx.reps, p.rx.unit, p.rir, p.rx.rest_seconds, p.option.mode
+            p.option.exercise,
+            p.sets,
+            p.rx.reps,
+            p.rx.unit,
+            p.rir,
+            p.rx.rest_seconds,
+            p.option.mode,
+            superset=p.superset,
         )
         for p in planned
     )

@@ -87,6 +87,7 @@ from repforge.planner.split import (
     session_doses,
     weekly_needs,
 )
+from repforge.planner.supersets import SUPERSET_MAX_MINUTES, add_pairs
 from repforge.planner.timing import (
     T_TRANSITION_S,
     general_warmup_seconds,
@@ -177,6 +178,7 @@ class _Session:
         self.objective: list[cp_model.LinearExprT] = []
         self.x: dict[str, cp_model.IntVar] = {}
         self.n: dict[str, cp_model.IntVar] = {}
+        self.pairs: dict[tuple[str, str], cp_model.IntVar] = {}  # supersets, by option keys
 
     def penalise(self, check: str, name: str, upper: int) -> cp_model.IntVar:
         var = self.model.new_int_var(0, upper, f"slack_{check}_{name}")
@@ -195,7 +197,9 @@ class _Session:
         ]
         return cp_model.LinearExpr.sum(terms)
 
-    def choose(self, budget: int, fill: tuple[int, int], used: Mapping[str, int]) -> None:
+    def choose(
+        self, budget: int, fill: tuple[int, int], used: Mapping[str, int], supersets: bool
+    ) -> None:
         m = self.model
         xs, time_terms, useful = [], [], []
         groups: dict[str, list[cp_model.IntVar]] = defaultdict(list)
@@ -237,6 +241,9 @@ class _Session:
         if min(minimum_seconds(c) for c, _ in self.listing) <= budget:
             m.add(sum(xs) >= 1)
         m.add(sum(xs) <= rx.MAX_EXERCISES_PER_SESSION)
+        if supersets:
+            saved, self.pairs = add_pairs(m, self.listing, self.x, self.n)
+            time_terms += saved
         m.add(sum(time_terms) <= budget)
         # Use most of the minutes: every minute short of the fill lines costs (soft). Only useful
         # work counts: minutes of filler (see fills_time) do not make a session worth the trip.
@@ -355,8 +362,12 @@ class _Session:
             raise PlanError(
                 f"the planner found no session that fits ({solver.status_name(status)})"
             )
+        partner = {}
+        for (a, b), pair in self.pairs.items():
+            if solver.value(pair):
+                partner[a], partner[b] = b, a
         picks = [
-            Pick(c, solver.value(self.n[c.option.key]))
+            Pick(c, solver.value(self.n[c.option.key]), partner.get(c.option.key))
             for c, _ in self.listing
             if solver.value(self.x[c.option.key])
         ]
@@ -370,12 +381,17 @@ class Attempt:
 
     rest_share: float | None = None  # candidates.make_candidate's default
     week_limit: float = WEEK_MODEL_LIMIT
+    supersets: bool = True  # in sessions short enough for them (supersets.SUPERSET_MAX_MINUTES)
 
 
-# The second try of a week that broke a rule: rests cut (rules.TIGHT_REST_SHARE) and more work
-# for the week model, paid only by the weeks that need it (bench/plan_bench.py).
+# The tries after a week that broke a rule, paid only by the weeks that need them
+# (bench/plan_bench.py): straight sets (a model with pairs is larger, and its search can stop
+# at a worse week within the same work budget), then rests cut (rules.TIGHT_REST_SHARE) with
+# more work for the week model.
 WEEK_RETRY_LIMIT = 2.0
-RETRY = Attempt(TIGHT_REST_SHARE, WEEK_RETRY_LIMIT)
+STRAIGHT = Attempt(supersets=False)
+RETRY = Attempt(TIGHT_REST_SHARE, WEEK_RETRY_LIMIT, supersets=False)
+RETRIES = (STRAIGHT, RETRY)
 
 
 def select(
@@ -384,6 +400,7 @@ def select(
     """Solve the week: allocate it over the sessions, then one exact model per session."""
     profile = eligibility.profile
     share = attempt.rest_share
+    supersets = attempt.supersets and profile.minutes <= SUPERSET_MAX_MINUTES
     cands = [make_candidate(option, profile, share) for option in eligibility.options()]
     sessions = [i for i, s in enumerate(specs) if s.kind == "resistance"]
     if sessions and not cands:
@@ -436,7 +453,7 @@ def select(
         if week.used:
             lists[s] = shortlist(cands, specs[s], profile, budget, week.used, count)
         model = _Session(profile, lists[s], possible.main_lifts)
-        model.choose(budget, fill, week.used)
+        model.choose(budget, fill, week.used, supersets)
         for pattern, most in zip(specs[s].main, MAIN_SLOT_SETS, strict=False):
             model.main_slot(pattern, most)
         model.limit(room(profile, specs, s, later, alloc, owners, week))
@@ -506,6 +523,7 @@ def select(
             clean,
             possible.main_lifts,
             attempt.week_limit,
+            supersets,
         )
         if repaired is not None:
             week_picks, proven = repaired
@@ -538,6 +556,7 @@ def _week_model(
     clean: Callable[[Mapping[int, Sequence[tuple[Candidate, int]]]], bool] | None = None,
     main_lifts: frozenset[str] = frozenset(),
     limit: float = WEEK_MODEL_LIMIT,
+    supersets: bool = False,
 ) -> tuple[list[list[Pick]], bool] | None:
     weights = Weights(
         EXERCISE_COST,
@@ -551,12 +570,14 @@ def _week_model(
     )
     first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
     solved = solve_week(
-        profile, specs, pool, needs, budget, weights, first, clean, main_lifts, limit
+        profile, specs, pool, needs, budget, weights, first, clean, main_lifts, limit, supersets
     )
     if solved is None:
         return None
-    chosen, proven = solved
+    chosen, proven, partners = solved
     out: list[list[Pick]] = [[] for _ in specs]
     for s, pairs in chosen.items():
-        out[s] = order([Pick(c, n) for c, n in pairs], specs[s], profile)
+        mates = partners.get(s, {})
+        session = [Pick(c, n, mates.get(c.option.key)) for c, n in pairs]
+        out[s] = order(session, specs[s], profile)
     return out, proven

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from repforge.catalog.model import Exercise
 from repforge.planner.prescription import Goal, Mode, Unit, percent_1rm
+from repforge.planner.supersets import pair_saving, pairs_of
 
 # Seconds per rep: ACSM 2009 tempo 1-2 s up + 1-2 s down; Schoenfeld 2015 (0.5-8 s all work).
 T_REP_S = 3.0
@@ -45,6 +46,7 @@ class TimedItem:
     rest_seconds: int
     rir: int
     mode: Mode = "normal"
+    superset: str | None = None  # the label it shares with its partner (supersets.py)
 
 
 def sides(exercise: Exercise) -> int:
@@ -133,7 +135,8 @@ def general_warmup_seconds(goal: Goal, minutes: int) -> float:
 
 
 def session_seconds(items: Sequence[TimedItem], general_s: float) -> float:
-    """Whole session: general warm-up, ramp sets per pattern, work, transitions."""
+    """Whole session: general warm-up, ramp sets per pattern, work, transitions, less what
+    its supersets save."""
     # A pattern is ramped up to its heaviest exercise in the session, wherever that exercise
     # stands: a light exercise of the pattern placed first does not warm up a heavy one.
     ramps: dict[str, float] = {}
@@ -145,7 +148,8 @@ def session_seconds(items: Sequence[TimedItem], general_s: float) -> float:
         total += work_seconds(item)
         if index:
             total += transition_seconds(item.exercise)
-    return total
+    # a superset takes each round's shorter rest while the other exercise works
+    return total - sum(pair_saving(items[a], items[b]) for a, b in pairs_of(items))
 
 
 def minutes_of(seconds: float) -> int:

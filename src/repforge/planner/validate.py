@@ -62,6 +62,7 @@ class Item:
     mode: rx.Mode = "normal"
     warmup_sets: int = 0
     load_kg: float | None = None
+    superset: str | None = None
 
     @property
     def hard(self) -> bool:
@@ -70,7 +71,14 @@ class Item:
     @property
     def timed(self) -> TimedItem:
         return TimedItem(
-            self.exercise, self.sets, self.reps, self.unit, self.rest_seconds, self.rir, self.mode
+            self.exercise,
+            self.sets,
+            self.reps,
+            self.unit,
+            self.rest_seconds,
+            self.rir,
+            self.mode,
+            self.superset,
         )
 
     @property
@@ -541,6 +549,7 @@ def days_of(
                     e.mode,
                     e.warmup_sets,
                     e.load_kg,
+                    e.superset,
                 )
             )
         warm_up = sum(w.minutes for w in session.warm_up)

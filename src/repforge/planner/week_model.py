@@ -34,6 +34,7 @@ from repforge.planner.cpsat import cp_model
 from repforge.planner.profile import Profile, is_barbell_lift
 from repforge.planner.rules import MAJOR_MUSCLES, PRIORITY_PEERS, weekly_cap
 from repforge.planner.split import Need, SessionSpec, consecutive_pairs
+from repforge.planner.supersets import add_pairs
 from repforge.planner.validate import meets, requirements, strength_counts
 
 Listing = Sequence[tuple[Candidate, int]]
@@ -48,6 +49,7 @@ WEEK_MODEL_LIMIT = 0.6
 WEEK_CLEAN_STOP = 0.15
 SEED = 20240601
 Week = dict[int, list[tuple[Candidate, int]]]
+Partners = dict[int, dict[str, str]]  # per session, option key -> its superset partner's key
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class WeekModel:
         self.objective: list[cp_model.LinearExprT] = []
         self.x: dict[tuple[int, str], cp_model.IntVar] = {}
         self.n: dict[tuple[int, str], cp_model.IntVar] = {}
+        self.pairs: dict[int, dict[tuple[str, str], cp_model.IntVar]] = {}  # supersets
 
     def penalise(self, check: str, name: str, upper: int) -> cp_model.IntVar:
         var = self.model.new_int_var(0, upper, f"slack_{check}_{name}")
@@ -131,7 +134,7 @@ class WeekModel:
             ]
         )
 
-    def sessions(self, budget: int) -> None:
+    def sessions(self, budget: int, supersets: bool = False) -> None:
         """Per-session rules: sets per exercise, time, exercise count, one per slug and chain."""
         m = self.model
         for s, listing in self.lists.items():
@@ -170,6 +173,15 @@ class WeekModel:
             if min(minimum_seconds(c) for c, _ in listing) <= budget:
                 m.add(sum(xs) >= 1)
             m.add(sum(xs) <= rx.MAX_EXERCISES_PER_SESSION)
+            if supersets:
+                keys = [c.option.key for c, _ in listing]
+                saved, self.pairs[s] = add_pairs(
+                    m,
+                    listing,
+                    {k: self.x[s, k] for k in keys},
+                    {k: self.n[s, k] for k in keys},
+                )
+                time_terms += saved
             m.add(sum(time_terms) <= budget)
             for line, cost in zip(self.w.fill, self.w.fill_penalty, strict=True):
                 short = m.new_int_var(0, max(line, 0) // 60 + 1, f"short_{s}_{line}")
@@ -361,9 +373,18 @@ class WeekModel:
             self.model.add_hint(x, 1 if sets else 0)
             self.model.add_hint(self.n[s, key], sets)
 
+    def partners(self, value: Callable[[cp_model.IntVar], int]) -> Partners:
+        """Each session's supersets in a solution: option key to its partner's key."""
+        out: Partners = {}
+        for s, pairs in self.pairs.items():
+            for (a, b), pair in pairs.items():
+                if value(pair):
+                    out.setdefault(s, {}).update({a: b, b: a})
+        return out
+
     def solve(
         self, limit: float, clean: Callable[[Week], bool] | None = None
-    ) -> tuple[Week, bool] | None:
+    ) -> tuple[Week, bool, Partners] | None:
         self.model.maximize(sum(self.objective))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
@@ -380,7 +401,7 @@ class WeekModel:
         status = solver.solve(self.model, callback)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        return self.chosen(solver.value), status == cp_model.OPTIMAL
+        return self.chosen(solver.value), status == cp_model.OPTIMAL, self.partners(solver.value)
 
 
 def solve_week(
@@ -394,11 +415,12 @@ def solve_week(
     clean: Callable[[Week], bool] | None = None,
     main_lifts: frozenset[str] = frozenset(),
     limit: float = WEEK_MODEL_LIMIT,
-) -> tuple[Week, bool] | None:
+    supersets: bool = False,
+) -> tuple[Week, bool, Partners] | None:
     """The best week from these shortlists under the week's rules, hinted by `first` (`clean`:
     whether the validator finds a week clean, which lets the search stop early)."""
     model = WeekModel(profile, specs, lists, weights, main_lifts)
-    model.sessions(budget)
+    model.sessions(budget, supersets)
     model.caps()
     model.needs(needs)
     model.priorities(needs)

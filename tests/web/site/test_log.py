@@ -182,3 +182,20 @@ def test_anonymous_visitors_are_sent_to_the_login_page(log_app: FastAPI) -> None
 def test_private_pages_are_never_cached(alice: Visitor) -> None:
     for path in ("/today", "/history", "/account", "/login"):
         assert alice.client.get(path).headers["cache-control"] == "no-store"
+
+
+def test_today_shows_supersets_and_skips_the_rest_between_their_exercises(
+    alice: Visitor,
+) -> None:
+    alice.take_plan()
+    page = alice.client.get("/today").text
+    marks = re.findall(r'<span class="superset-mark">([A-Z][12])</span>', page)
+    assert marks, "the 45-minute test plan pairs exercises on its first day"
+    assert marks[:2] == ["A1", "A2"]
+    a1 = page.index(">A1<")
+    a2_name = re.search(r">A2</span> <a href=\"[^\"]+\">([^<]+)</a>", page)
+    assert a2_name is not None
+    # A1's line sends the person straight to A2; its rest timer covers only the walk
+    assert f"then straight to {a2_name.group(1)} (superset)" in page[a1:]
+    section = page.rfind('<section class="lift" data-rest="', 0, a1)
+    assert page[section:].startswith('<section class="lift" data-rest="15"')

@@ -15,6 +15,7 @@ from repforge.errors import InvalidInputError
 from repforge.logbook import service
 from repforge.logbook.model import CUSTOM_PREFIX
 from repforge.planner.service import make_plan
+from repforge.planner.supersets import PAIR_SWITCH_S
 from repforge.training.model import LoggedSet, LoggedWorkout
 from repforge.web.auth import SiteUser, accounts, check_csrf
 from repforge.web.caching import state_of
@@ -88,13 +89,23 @@ def today(request: Request, user: SiteUser) -> Response:
     done: dict[str, list[LoggedSet]] = {}
     for logged in started.sets if started else ():
         done.setdefault(logged.exercise, []).append(logged)
+    marks = session.supersets or ("",) * len(session.exercises)
     exercises = [
         {
             "p": p,
             "name": _name(request, p.slug),
             "replaces": _name(request, p.replaces) if p.replaces else "",
             "timed": _timed(request, p.slug),
-            "rest": session.rest_seconds[i] if i < len(session.rest_seconds) else 90,
+            "mark": marks[i],
+            # the first of a superset "rests" only the walk to the second
+            "then": _name(request, session.exercises[i + 1].slug)
+            if marks[i].endswith("1") and i + 1 < len(session.exercises)
+            else "",
+            "rest": PAIR_SWITCH_S
+            if marks[i].endswith("1")
+            else session.rest_seconds[i]
+            if i < len(session.rest_seconds)
+            else 90,
             "load": to_display(p.load_kg, units),
             # the sets already saved, shown again so a reload mid-session loses nothing
             "rows": [_row(request, s, units) for s in done.get(p.slug, [])][: p.sets],

@@ -20,6 +20,7 @@ from repforge.planner.plan import Plan
 from repforge.planner.prescription import GOALS, LEVELS
 from repforge.planner.profile import WEEKDAYS
 from repforge.planner.service import alternatives_for, make_plan
+from repforge.planner.words import SUPERSET_NOTE
 from repforge.web.caching import cached_sync, state_of
 from repforge.web.downloads import attachment
 from repforge.web.site.query import whole_number
@@ -124,6 +125,7 @@ def plan_page(request: Request) -> Response:
             query=query,
             catalog=catalog,
             muscle_names={m.slug: m.name for m in vocab.MUSCLES},
+            superset_note=SUPERSET_NOTE,
             **_form_context(params, catalog),
         )
 

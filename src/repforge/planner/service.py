@@ -82,18 +82,22 @@ MOBILITY_MINUTES = 5
 def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     """A validated multi-week plan for the profile (raises InvalidInputError or PlanError)."""
     # OR-Tools loads only when a plan is solved, not with every command or server start.
-    from repforge.planner.solver import RETRIES, select
+    from repforge.planner.solver import RETRIES, Attempt, select
 
     profile = parse_profile(profile)
     check_against_catalog(profile, catalog)
     eligibility = Eligibility(catalog, profile)
     specs = week_sessions(profile, frozenset(o.exercise.pattern for o in eligibility.options()))
     selection = select(eligibility, specs)
+    tried = {Attempt().for_profile(profile)}
     for attempt in RETRIES:
         # A week that breaks a rule is tried again: with straight sets, then with shorter rests
         # (rules.TIGHT_REST_SHARE) and a longer search for the week model (solver.RETRIES).
         if not errors(selection.relaxed):
             break
+        if attempt.for_profile(profile) in tried:
+            continue  # sessions of an hour or more had straight sets already
+        tried.add(attempt.for_profile(profile))
         again = select(eligibility, specs, attempt)
         if errors(again.relaxed) < errors(selection.relaxed):
             selection = again

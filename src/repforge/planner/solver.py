@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from repforge.errors import PlanError
 from repforge.planner import prescription as rx
@@ -383,6 +383,10 @@ class Attempt:
     week_limit: float = WEEK_MODEL_LIMIT
     supersets: bool = True  # in sessions short enough for them (supersets.SUPERSET_MAX_MINUTES)
 
+    def for_profile(self, profile: Profile) -> Attempt:
+        """The attempt as it applies to this profile: no supersets in sessions too long."""
+        return replace(self, supersets=self.supersets and profile.minutes <= SUPERSET_MAX_MINUTES)
+
 
 # The tries after a week that broke a rule, paid only by the weeks that need them
 # (bench/plan_bench.py): straight sets (a model with pairs is larger, and its search can stop
@@ -400,7 +404,7 @@ def select(
     """Solve the week: allocate it over the sessions, then one exact model per session."""
     profile = eligibility.profile
     share = attempt.rest_share
-    supersets = attempt.supersets and profile.minutes <= SUPERSET_MAX_MINUTES
+    supersets = attempt.for_profile(profile).supersets
     cands = [make_candidate(option, profile, share) for option in eligibility.options()]
     sessions = [i for i, s in enumerate(specs) if s.kind == "resistance"]
     if sessions and not cands:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # timing times a session's pairs with this module; OR-Tools l
 # Supersets only where the minutes are short: with an hour or more, straight sets keep each
 # exercise's set-up simple and the gym etiquette of one station at a time.
 SUPERSET_MAX_MINUTES = 59
-PAIR_POOL = 12  # a session's best-scored candidates that may pair (bench/plan_bench.py)
+PAIR_POOL = 8  # a session's best-scored candidates that may pair (bench/plan_bench.py)
 PAIR_SWITCH_S = 15  # walking from one station to the other within a round
 LABELS = ascii_uppercase
 # Kit that holds one set-up at a time: two exercises that both need it cannot alternate (one

@@ -28,13 +28,13 @@ SUPERSET_MAX_MINUTES = 59
 PAIR_POOL = 8  # a session's best-scored candidates that may pair (bench/plan_bench.py)
 PAIR_SWITCH_S = 15  # walking from one station to the other within a round
 LABELS = ascii_uppercase
-# Kit that holds one set-up at a time: two exercises that both need it cannot alternate (one
-# bar, one cable stack, one machine).
 # Done alone: walks and carries are not sets to alternate; Olympic lifts and jumps need full
 # attention and recovery; stretches and drills are not worked sets.
 UNPAIRED = frozenset(
     {"carry", "locomotion", "olympic-lift", "jump", "stretch", "mobility", "balance"}
 )
+# Kit that holds one set-up at a time: two exercises that both need it cannot alternate (one
+# bar, one cable stack, one machine).
 LOADED_SETUPS = frozenset({"barbell", "ez-bar", "trap-bar", "landmine", "squat-rack"})
 
 
@@ -55,10 +55,9 @@ def can_pair(a: Exercise, b: Exercise) -> bool:
 
 def why_not_pair(a: Exercise, b: Exercise) -> str:
     """Why two exercises cannot alternate, as a clause for a sentence."""
-    shared = muscles(a) & muscles(b)
     if a.slug == b.slug:
         return "they are the same exercise"
-    if shared:
+    if muscles(a) & muscles(b):
         return "they work the same muscles, so neither gets its rest"
     if {a.pattern, b.pattern} & UNPAIRED:
         return "walks, carries, jumps, Olympic lifts and drills are done on their own"

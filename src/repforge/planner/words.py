@@ -25,8 +25,8 @@ SINGULAR = frozenset({"chest", "back", "upper-back", "lower-back", "neck", "rota
 # Under a session with supersets (A1 and A2, B1 and B2 ...): how to do them.
 SUPERSET_NOTE = (
     "Exercises marked with the same letter are a superset: do a set of the first, walk to the "
-    "second and do a set of it, then take the rest shown and start again. Each exercise rests "
-    "while the other works, so the session fits in less time."
+    "second and do a set of it, then rest for the longer of their two rests and start again. "
+    "Each exercise rests while the other works, so the session fits in less time."
 )
 # A figure compared with a threshold is shown to this many decimals.
 DECIMALS = 1

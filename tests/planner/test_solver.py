@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -11,9 +12,10 @@ from repforge.errors import PlanError
 from repforge.planner import prescription as rx
 from repforge.planner.candidates import make_candidate, shortlist
 from repforge.planner.profile import Eligibility, Option, Profile, score
+from repforge.planner.relaxation import items_of
 from repforge.planner.solver import Selection, select
 from repforge.planner.split import SessionSpec, consecutive_pairs, week_sessions
-from repforge.planner.timing import TimedItem, general_warmup_seconds, session_seconds
+from repforge.planner.timing import general_warmup_seconds, session_seconds
 
 from .factories import make_exercise
 
@@ -53,19 +55,7 @@ def test_sessions_fit_the_minutes(gym: Catalog, minutes: int) -> None:
     general = general_warmup_seconds(profile.goal, profile.minutes)
     lowest_rir = rx.RIR_RAMP[profile.goal][profile.level][1]
     for picks in selection.picks:
-        timed = [
-            TimedItem(
-                p.candidate.option.exercise,
-                p.sets,
-                p.candidate.rx.reps,
-                p.candidate.rx.unit,
-                p.candidate.rx.rest_seconds,
-                lowest_rir,
-                p.candidate.option.mode,
-                p.superset,
-            )
-            for p in picks
-        ]
+        timed = [replace(item, rir=lowest_rir).timed for item in items_of(picks)]
         assert session_seconds(timed, general) <= minutes * 60
 
 
@@ -183,18 +173,7 @@ def test_sessions_use_most_of_the_minutes(gym: Catalog) -> None:
     profile, _, selection = solve(gym, goal="general-fitness", level="intermediate", days=3)
     general = general_warmup_seconds(profile.goal, profile.minutes)
     for picks in selection.picks:
-        timed = [
-            TimedItem(
-                p.candidate.option.exercise,
-                p.sets,
-                p.candidate.rx.reps,
-                p.candidate.rx.unit,
-                p.candidate.rx.rest_seconds,
-                p.candidate.rx.rir,
-                p.candidate.option.mode,
-            )
-            for p in picks
-        ]
+        timed = [item.timed for item in items_of(picks)]
         assert session_seconds(timed, general) >= 0.7 * profile.minutes * 60
 
 

@@ -7,7 +7,13 @@ import pytest
 
 from repforge.catalog.catalog import Catalog
 from repforge.planner.service import make_plan
-from repforge.planner.supersets import can_pair, pair_saving, pairs_of, why_not_pair
+from repforge.planner.supersets import (
+    can_pair,
+    pair_saving,
+    pairs_of,
+    rest_after,
+    why_not_pair,
+)
 from repforge.planner.timing import TimedItem, session_seconds, work_seconds
 
 from .factories import make_exercise
@@ -96,3 +102,9 @@ def test_short_sessions_hold_supersets_a_person_can_follow(
 def test_an_hour_or_more_keeps_straight_sets(gym: Catalog) -> None:
     plan = make_plan(gym, {"goal": "hypertrophy", "level": "beginner", "days": 3, "minutes": 60})
     assert not any(e.superset for w in plan.weeks for s in w.sessions for e in s.exercises)
+
+
+def test_a_superset_rests_after_its_second_exercise_for_the_longer_rest() -> None:
+    marks = ("A1", "A2", "", "B1", "B2")
+    rests = (60, 90, 45, 120, 60)
+    assert [rest_after(rests, marks, i) for i in range(5)] == [15, 90, 45, 15, 120]

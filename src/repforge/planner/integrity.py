@@ -16,7 +16,7 @@ from repforge.planner.plan import Finding, Plan, PlanSession, PlanWeek
 from repforge.planner.profile import Eligibility
 from repforge.planner.rules import day_volume
 from repforge.planner.session_checks import session_minutes, why_unusable
-from repforge.planner.supersets import can_pair, why_not_pair
+from repforge.planner.supersets import is_pair, members, why_not_pair
 from repforge.planner.validate import Day, days_of, finding
 
 # Stated fractional totals are written rounded to 0.1 set; a larger gap is an edit.
@@ -55,13 +55,9 @@ def _supersets(day: Day, week: int) -> list[Finding]:
     anything else saves no time in the session's estimate (timing.session_seconds)."""
     out = []
     when = words.day(day.day)
-    members: dict[str, list[int]] = {}
-    for index, item in enumerate(day.items):
-        if item.superset:
-            members.setdefault(item.superset, []).append(index)
-    for letter, indexes in sorted(members.items()):
+    for letter, indexes in sorted(members([i.superset for i in day.items]).items()):
         names = words.listing([day.items[i].name for i in indexes])
-        if len(indexes) != 2 or indexes[1] != indexes[0] + 1:
+        if not is_pair(indexes):
             msg = (
                 f"Superset {letter} of the {when} session holds {names}; a superset is two "
                 "exercises next to each other."
@@ -69,9 +65,10 @@ def _supersets(day: Day, week: int) -> list[Finding]:
             out.append(finding("superset", "error", msg, week, day=day.day))
             continue
         a, b = (day.items[i].exercise for i in indexes)
-        if not can_pair(a, b):
+        reason = why_not_pair(a, b)
+        if reason:
             msg = (
-                f"{a.name} and {b.name} are paired in the {when} session, but {why_not_pair(a, b)}; "
+                f"{a.name} and {b.name} are paired in the {when} session, but {reason}; "
                 "do them one after the other."
             )
             out.append(finding("superset", "error", msg, week, day=day.day, slug=b.slug))

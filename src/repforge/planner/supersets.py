@@ -44,24 +44,22 @@ def muscles(exercise: Exercise) -> frozenset[str]:
 
 
 def can_pair(a: Exercise, b: Exercise) -> bool:
-    """Whether two exercises can alternate: no shared muscle, no shared bar or machine, and
-    neither of the kinds done alone (UNPAIRED)."""
-    if a.slug == b.slug or muscles(a) & muscles(b):
-        return False
-    if any(_holds_one_setup(kit) for kit in set(a.equipment.required) & set(b.equipment.required)):
-        return False
-    return not {a.pattern, b.pattern} & UNPAIRED
+    """Whether two exercises can alternate (why_not_pair finds no reason against it)."""
+    return why_not_pair(a, b) is None
 
 
-def why_not_pair(a: Exercise, b: Exercise) -> str:
-    """Why two exercises cannot alternate, as a clause for a sentence."""
+def why_not_pair(a: Exercise, b: Exercise) -> str | None:
+    """Why two exercises cannot alternate, as a clause for a sentence: a shared muscle, a
+    shared bar or machine, or a kind done alone (UNPAIRED); None when they can."""
     if a.slug == b.slug:
         return "they are the same exercise"
     if muscles(a) & muscles(b):
         return "they work the same muscles, so neither gets its rest"
     if {a.pattern, b.pattern} & UNPAIRED:
         return "walks, carries, jumps, Olympic lifts and drills are done on their own"
-    return "they need the same bar or machine"
+    if any(_holds_one_setup(kit) for kit in set(a.equipment.required) & set(b.equipment.required)):
+        return "they need the same bar or machine"
+    return None
 
 
 def _holds_one_setup(kit: str) -> bool:
@@ -95,18 +93,36 @@ def min_rest(a: TimedItem, b: TimedItem) -> int:
     )
 
 
-def pairs_of(items: Sequence[TimedItem]) -> list[tuple[int, int]]:
-    """Indexes of the pairs the items' superset labels name: exactly two items per label,
-    next to each other (a label on one item, or on three, pairs nothing)."""
+def members(labels: Sequence[str | None]) -> dict[str, list[int]]:
+    """The indexes each superset label is written on, in order."""
     by_label: dict[str, list[int]] = {}
-    for index, item in enumerate(items):
-        if item.superset:
-            by_label.setdefault(item.superset, []).append(index)
-    return [
-        (first, second)
-        for first, second in (v for v in by_label.values() if len(v) == 2)
-        if second == first + 1
-    ]
+    for index, letter in enumerate(labels):
+        if letter:
+            by_label.setdefault(letter, []).append(index)
+    return by_label
+
+
+def is_pair(indexes: Sequence[int]) -> bool:
+    """Whether a label's indexes make a superset: exactly two, next to each other."""
+    return len(indexes) == 2 and indexes[1] == indexes[0] + 1
+
+
+def pairs_of(items: Sequence[TimedItem]) -> list[tuple[int, int]]:
+    """Indexes of the pairs the items' superset labels name (a label on one item, on three,
+    or on two apart, pairs nothing)."""
+    found = members([item.superset for item in items]).values()
+    return [(v[0], v[1]) for v in found if is_pair(v)]
+
+
+def rest_after(rests: Sequence[int], marks: Sequence[str], i: int, default: int = 90) -> int:
+    """Seconds to rest after a set of the i-th exercise: the first of a superset only walks to
+    the second, and the second rests the longer of the pair's rests."""
+    own = rests[i] if i < len(rests) else default
+    if marks[i].endswith("1"):
+        return PAIR_SWITCH_S
+    if marks[i].endswith("2") and 0 < i < len(rests):
+        return max(own, rests[i - 1])
+    return own
 
 
 def label(index: int) -> str:

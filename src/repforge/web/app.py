@@ -107,22 +107,25 @@ def create_app(settings: Settings | None = None, catalog: Catalog | None = None)
     # FastAPI tries routes in order, a few microseconds each (0.33 ms to reach the workout
     # POST when it came last): the API, called by clients at rate and logging in bursts,
     # goes first; no site path starts with /api, so the order changes no answer
-    app.include_router(log_api.router)
-    app.include_router(api_v1.router)
-    app.include_router(plans_api.router)
-    app.include_router(exercisedb_api.router)
-    app.include_router(account_api.router)
-    app.include_router(progress_api.router)
-    app.include_router(ops.router)
-    app.include_router(site_media.router)
-    app.include_router(site_search.router)
-    app.include_router(static_site.router)
-    app.include_router(site_log_import.router)
-    app.include_router(site_progress.router)
-    app.include_router(site_log.router)  # before site_plan: /plan/take is more specific
-    app.include_router(site_plan.router)
-    app.include_router(site_account.router)
-    app.include_router(site_routes.router)
+    for module in (
+        log_api,
+        api_v1,
+        plans_api,
+        exercisedb_api,
+        account_api,
+        progress_api,
+        ops,
+        site_media,
+        site_search,
+        static_site,
+        site_log_import,
+        site_progress,
+        site_log,  # before site_plan: /plan/take is more specific
+        site_plan,
+        site_account,
+        site_routes,
+    ):
+        app.include_router(module.router)
     monitoring.install(app, settings)
     request_log.install(app, settings)
     app.add_middleware(ops.Liveness, headers=security.default_headers(settings))

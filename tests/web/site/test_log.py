@@ -6,7 +6,6 @@ import re
 
 from fastapi import FastAPI
 
-from repforge.web.site.log import _rest
 from tests.web.conftest import PLAN_QUERY, Visitor
 
 HIDDEN = re.compile(r'<input type="hidden" name="(client_id|started_at|name)" value="([^"]*)"')
@@ -200,9 +199,3 @@ def test_today_shows_supersets_and_skips_the_rest_between_their_exercises(
     assert f"then straight to {a2_name.group(1)} (superset)" in page[a1:]
     section = page.rfind('<section class="lift" data-rest="', 0, a1)
     assert page[section:].startswith('<section class="lift" data-rest="15"')
-
-
-def test_a_superset_rests_after_its_second_exercise_for_the_longer_rest() -> None:
-    marks = ("A1", "A2", "", "B1", "B2")
-    rests = (60, 90, 45, 120, 60)
-    assert [_rest(rests, marks, i) for i in range(5)] == [15, 90, 45, 15, 120]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
@@ -16,7 +15,7 @@ from repforge.errors import InvalidInputError
 from repforge.logbook import service
 from repforge.logbook.model import CUSTOM_PREFIX
 from repforge.planner.service import make_plan
-from repforge.planner.supersets import PAIR_SWITCH_S
+from repforge.planner.supersets import rest_after
 from repforge.training.model import LoggedSet, LoggedWorkout
 from repforge.web.auth import SiteUser, accounts, check_csrf
 from repforge.web.caching import state_of
@@ -79,17 +78,6 @@ def _row(request: Request, logged: LoggedSet, units: str) -> Row:
     )
 
 
-def _rest(rests: Sequence[int], marks: Sequence[str], i: int) -> int:
-    """Seconds to rest after a set: a superset's first exercise only walks to the second, and
-    the second rests the longer of the pair's rests (planner/supersets.py)."""
-    own = rests[i] if i < len(rests) else 90
-    if marks[i].endswith("1"):
-        return PAIR_SWITCH_S
-    if marks[i].endswith("2") and 0 < i <= len(rests) - 1:
-        return max(own, rests[i - 1])
-    return own
-
-
 @router.get("/today")
 def today(request: Request, user: SiteUser) -> Response:
     units = _units(request, user)
@@ -113,7 +101,7 @@ def today(request: Request, user: SiteUser) -> Response:
             "then": _name(request, session.exercises[i + 1].slug)
             if marks[i].endswith("1") and i + 1 < len(session.exercises)
             else "",
-            "rest": _rest(session.rest_seconds, marks, i),
+            "rest": rest_after(session.rest_seconds, marks, i),
             "load": to_display(p.load_kg, units),
             # the sets already saved, shown again so a reload mid-session loses nothing
             "rows": [_row(request, s, units) for s in done.get(p.slug, [])][: p.sets],

@@ -13,7 +13,8 @@ from repforge.planner import prescription as rx
 from repforge.planner.candidates import make_candidate, shortlist
 from repforge.planner.profile import Eligibility, Option, Profile, score
 from repforge.planner.relaxation import items_of
-from repforge.planner.solver import Selection, select
+from repforge.planner.repair import Selection
+from repforge.planner.solver import select
 from repforge.planner.split import SessionSpec, consecutive_pairs, week_sessions
 from repforge.planner.timing import general_warmup_seconds, session_seconds
 

@@ -63,6 +63,7 @@ class Timed:
     fixed: int  # transition minus the rest not taken after the last set, rounded down
     warm: int  # ramp sets, rounded down
     weights: dict[str, int]
+    score: int = 0  # how well it fits the profile (rescue.py); the proof ignores it
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _dominated(a: Timed, b: Timed) -> bool:
         a.per_set <= b.per_set
         and a.fixed <= b.fixed
         and a.warm <= b.warm
+        and a.score >= b.score
         and all(a.weights.get(m, 0) >= w for m, w in b.weights.items())
     )
 

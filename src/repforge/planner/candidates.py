@@ -39,6 +39,9 @@ from repforge.planner.timing import (
 )
 from repforge.planner.validate import meets, requirements
 
+# What choosing an exercise costs the models, less its score: above the best exercise score, so
+# no exercise is free (solver.py, rescue.py).
+EXERCISE_COST = 160
 VOL_SCALE = 20  # fractional weights in twentieths of a set (0.05 resolution)
 MAJOR_MUSCLES = tuple(m.slug for m in vocab.MUSCLES if m.major)
 # Candidates kept per session: the best few per pattern and per target muscle keep the model small.
@@ -140,6 +143,15 @@ def repeatable(cand: Candidate, profile: Profile) -> bool:
     return strength or ex.popularity >= STAPLE_POPULARITY
 
 
+def session_points(
+    cand: Candidate, spec: SessionSpec, profile: Profile, used: Mapping[str, int]
+) -> int:
+    """The candidate's score in this session: its fit, a bonus in the session's skeleton, less
+    what repeating an exercise of an earlier session costs."""
+    in_skeleton = cand.option.exercise.pattern in spec.skeleton
+    return cand.base_score + SKELETON_BONUS * in_skeleton - repeat_cost(cand, profile, used)
+
+
 def shortlist(
     cands: Sequence[Candidate],
     spec: SessionSpec,
@@ -156,12 +168,7 @@ def shortlist(
     required = {p for pats in requirements(profile).values() for p in pats}
     used = used or {}
     scored = [
-        (
-            c,
-            c.base_score
-            + SKELETON_BONUS * (c.option.exercise.pattern in spec.skeleton)
-            - repeat_cost(c, profile, used),
-        )
+        (c, session_points(c, spec, profile, used))
         for c in cands
         if c.target in spec.targets
         and (

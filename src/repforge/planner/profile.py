@@ -423,6 +423,14 @@ def is_barbell_lift(exercise: Exercise) -> bool:
     return is_main_lift(exercise) and not vocab.BARBELL_KIT.isdisjoint(exercise.equipment.required)
 
 
+def too_easy(ex: Exercise, profile: Profile) -> int:
+    """Tiers a body-weight exercise sits below a strength or hypertrophy lifter's level: sets
+    of it stop being hard long before the prescribed reps run out (0 when it fits)."""
+    if ex.load == "external" or profile.goal not in ("strength", "hypertrophy"):
+        return 0
+    return max(0, LEVEL_RANK[profile.level] - ex.difficulty_rank)
+
+
 def score(option: Option, profile: Profile) -> int:
     """How well an exercise suits the goal, level and preferences (higher is better)."""
     ex = option.exercise
@@ -448,8 +456,7 @@ def score(option: Option, profile: Profile) -> int:
     # first (Starting Strength, StrongLifts; ACSM 2009 novices use the same core lifts).
     if not (profile.goal == "strength" and barbell_lift):
         points -= 12 * max(0, ex.difficulty_rank - level)
-    if ex.load != "external" and profile.goal in ("strength", "hypertrophy"):
-        points -= 8 * max(0, level - ex.difficulty_rank)  # too easy to load for this lifter
+    points -= 8 * too_easy(ex, profile)
     points += 6 * (profile.level == "beginner" and ex.difficulty_rank == 1)
     points += 15 * (ex.slug in profile.familiar) + 10 * (ex.target in profile.priorities)
     if option.mode == "eccentric-only":

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -66,6 +66,9 @@ from repforge.planner.validate import (
     week_findings,
 )
 
+if TYPE_CHECKING:
+    from repforge.planner.bounds import Verdict  # imports OR-Tools: types only
+
 __all__ = ["alternatives_for", "make_plan", "validate_plan"]
 
 FOCUS_BODY_PARTS: Mapping[str, frozenset[str]] = {
@@ -92,7 +95,8 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     tried = {Attempt().for_profile(profile)}
     for attempt in RETRIES:
         # A week that breaks a rule is tried again: with straight sets, then with shorter rests
-        # (rules.TIGHT_REST_SHARE) and a longer search for the week model (solver.RETRIES).
+        # (rules.TIGHT_REST_SHARE), a longer search for the week model and, unless no week can
+        # keep every rule, a week sought over the whole catalog (solver.RETRIES, rescue.py).
         if not errors(selection.relaxed):
             break
         if attempt.for_profile(profile) in tried:
@@ -154,7 +158,7 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
     if no_room(profile, first, reserved):
         plan = _full_sessions_said(plan, report.errors)
     if report.errors:
-        plan = _impossible_said(plan, eligibility, specs)
+        plan = _impossible_said(plan, eligibility, specs, selection.proof)
     # "Optimal" certifies the model's objective, which is only worth saying of a plan that keeps
     # every rule: a plan with errors is never called optimal.
     return plan.model_copy(
@@ -190,11 +194,15 @@ def _full_sessions_said(plan: Plan, errors: Sequence[Finding]) -> Plan:
     )
 
 
-def _impossible_said(plan: Plan, eligibility: Eligibility, specs: Sequence[SessionSpec]) -> Plan:
-    """The plan marked impossible, with the proof in words first, when no week keeps every rule."""
+def _impossible_said(
+    plan: Plan, eligibility: Eligibility, specs: Sequence[SessionSpec], found: Verdict | None
+) -> Plan:
+    """The plan marked impossible, with the proof in words first, when no week keeps every rule
+    (`found`: the proof, when the selection already asked for it)."""
     from repforge.planner.bounds import said, verdict  # OR-Tools, as in make_plan
 
-    found = verdict(eligibility, specs)
+    if found is None:
+        found = verdict(eligibility, specs)
     if found.possible is not False:
         return plan
     sessions = sum(1 for spec in specs if spec.kind == "resistance")

@@ -45,11 +45,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from repforge.errors import PlanError
 from repforge.planner import prescription as rx
 from repforge.planner.candidates import (
+    EXERCISE_COST,
     REPEAT_SET_PENALTY,
     VOL_SCALE,
     Candidate,
@@ -68,7 +69,8 @@ from repforge.planner.profile import (
     Profile,
     is_barbell_lift,
 )
-from repforge.planner.relaxation import Relaxation, errors, relaxations
+from repforge.planner.relaxation import errors, relaxations
+from repforge.planner.repair import Repair, Selection, merged, repaired
 from repforge.planner.rules import (
     BALANCE_CATEGORIES,
     BALANCE_MINUTES,
@@ -79,7 +81,6 @@ from repforge.planner.rules import (
 from repforge.planner.split import (
     PATTERN_KEYS,
     Dose,
-    Need,
     SessionSpec,
     WeekTally,
     allocate,
@@ -98,11 +99,10 @@ from repforge.planner.validate import (
     requirements,
     strength_counts,
 )
-from repforge.planner.week_model import WEEK_MODEL_LIMIT, Weights, solve_week
+from repforge.planner.week_model import WEEK_MODEL_LIMIT, Weights
 
 # Objective weights. Exercise cost minus its score makes the solver pick few, well-fitting
 # exercises; volume up to the weekly target is what it is paid for.
-EXERCISE_COST = 160  # above the best exercise score, so no exercise is free
 SET_COST = 1
 VOLUME_REWARD = 2  # per twentieth of a set, so 40 per set, doubled for priority muscles
 # Strength: each session's main-lift slots (SessionSpec.main) want a main lift with its full sets,
@@ -151,15 +151,6 @@ WEEK_DETERMINISTIC_LIMIT = 1.0
 MIN_SESSION_DETERMINISTIC_LIMIT = 0.05
 WALL_LIMIT_S = 10.0
 SEED = 20240601
-
-
-@dataclass
-class Selection:
-    """The solved week: picks per session (aligned with the specs), status and relaxations."""
-
-    picks: list[list[Pick]]
-    optimal: bool
-    relaxed: list[Relaxation] = field(default_factory=list)
 
 
 class _Session:
@@ -382,6 +373,7 @@ class Attempt:
     rest_share: float | None = None  # candidates.make_candidate's default
     week_limit: float = WEEK_MODEL_LIMIT
     supersets: bool = True  # in sessions short enough for them (supersets.SUPERSET_MAX_MINUTES)
+    rescue: bool = False  # a week that still breaks a rule is sought over the whole catalog
 
     def for_profile(self, profile: Profile) -> Attempt:
         """The attempt as it applies to this profile: no supersets in sessions too long."""
@@ -391,10 +383,10 @@ class Attempt:
 # The tries after a week that broke a rule, paid only by the weeks that need them
 # (bench/plan_bench.py): straight sets (a model with pairs is larger, and its search can stop
 # at a worse week within the same work budget), then rests cut (rules.TIGHT_REST_SHARE) with
-# more work for the week model.
+# more work for the week model and the rescue over the whole catalog (rescue.py).
 WEEK_RETRY_LIMIT = 2.0
 STRAIGHT = Attempt(supersets=False)
-RETRY = Attempt(TIGHT_REST_SHARE, WEEK_RETRY_LIMIT, supersets=False)
+RETRY = Attempt(TIGHT_REST_SHARE, WEEK_RETRY_LIMIT, supersets=False, rescue=True)
 RETRIES = (STRAIGHT, RETRY)
 
 
@@ -507,61 +499,8 @@ def select(
                 week.pattern_sets[key] += pick.sets * strength_counts(ex, key, main)
         week.close_day(VOL_SCALE)
     relaxed = relaxations(eligibility, specs, picks)
-    if any(r.error for r in relaxed):
-        # The calendar-order answer breaks a weekly rule: solve the week as one model, seeded by
-        # it, and keep whichever week the validator finds fewer errors in.
-        pool = {s: _merged(fresh[s], lists[s]) for s in sessions}
-
-        def clean(week: Mapping[int, Sequence[tuple[Candidate, int]]]) -> bool:
-            trial = [[Pick(c, n) for c, n in week.get(s, [])] for s in range(len(specs))]
-            return errors(relaxations(eligibility, specs, trial)) == 0
-
-        repaired = _week_model(
-            profile,
-            specs,
-            pool,
-            needs,
-            budget,
-            fill,
-            picks,
-            clean,
-            possible.main_lifts,
-            attempt.week_limit,
-            supersets,
-        )
-        if repaired is not None:
-            week_picks, proven = repaired
-            again = relaxations(eligibility, specs, week_picks)
-            if errors(again) < errors(relaxed):
-                return Selection(align_openers(week_picks, profile), proven, again)
-        optimal = False  # the week breaks rules the week model might have kept
-    return Selection(align_openers(picks, profile), optimal, relaxed)
-
-
-def _merged(*listings: Sequence[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
-    """Shortlists joined, each candidate once with its best session score."""
-    best: dict[str, tuple[Candidate, int]] = {}
-    for listing in listings:
-        for cand, points in listing:
-            key = cand.option.key
-            if key not in best or points > best[key][1]:
-                best[key] = (cand, points)
-    return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].option.key))
-
-
-def _week_model(
-    profile: Profile,
-    specs: Sequence[SessionSpec],
-    pool: Mapping[int, Sequence[tuple[Candidate, int]]],
-    needs: Sequence[Need],
-    budget: int,
-    fill: tuple[int, int],
-    picks: Sequence[Sequence[Pick]],
-    clean: Callable[[Mapping[int, Sequence[tuple[Candidate, int]]]], bool] | None = None,
-    main_lifts: frozenset[str] = frozenset(),
-    limit: float = WEEK_MODEL_LIMIT,
-    supersets: bool = False,
-) -> tuple[list[list[Pick]], bool] | None:
+    if not errors(relaxed):
+        return Selection(align_openers(picks, profile), optimal, relaxed)
     weights = Weights(
         EXERCISE_COST,
         SET_COST,
@@ -572,16 +511,8 @@ def _week_model(
         {**PENALTY, "main-lift-slot": WEEK_MAIN_SLOT_PENALTY},
         MAIN_SLOT_SETS,
     )
-    first = {s: {p.candidate.option.key: p.sets for p in picks[s]} for s in pool}
-    solved = solve_week(
-        profile, specs, pool, needs, budget, weights, first, clean, main_lifts, limit, supersets
+    repair = Repair(
+        eligibility, specs, needs, budget, weights, possible, attempt.week_limit, supersets
     )
-    if solved is None:
-        return None
-    chosen, proven, partners = solved
-    out: list[list[Pick]] = [[] for _ in specs]
-    for s, pairs in chosen.items():
-        mates = partners.get(s, {})
-        session = [Pick(c, n, mates.get(c.option.key)) for c, n in pairs]
-        out[s] = order(session, specs[s], profile)
-    return out, proven
+    pool = {s: merged(fresh[s], lists[s]) for s in sessions}
+    return repaired(repair, pool, picks, relaxed, cands, attempt.rescue)

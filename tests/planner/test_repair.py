@@ -8,10 +8,12 @@ import pytest
 
 from repforge.catalog.catalog import Catalog
 from repforge.catalog.load import load_builtin
+from repforge.planner import bounds, repair
 from repforge.planner.candidates import make_candidate
 from repforge.planner.profile import Eligibility, Profile
 from repforge.planner.relaxation import errors
 from repforge.planner.repair import Selection, merged
+from repforge.planner.service import make_plan
 from repforge.planner.solver import RETRY, STRAIGHT, select
 from repforge.planner.split import week_sessions
 
@@ -59,3 +61,24 @@ def test_no_rescue_is_sought_for_a_week_proven_impossible(builtin: Catalog) -> N
     assert errors(selection.relaxed) > 0
     assert selection.proof is not None
     assert selection.proof.possible is False
+
+
+@pytest.mark.slow
+def test_the_proof_is_asked_for_once_even_when_an_earlier_try_is_kept(
+    builtin: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One 45-minute session cannot hold a strength week; the straight-set try keeps fewer
+    # errors than the last one, whose proof the plan still uses.
+    asked = []
+    verdict = bounds.verdict
+
+    def counted(*args: Any) -> Any:
+        asked.append(args)
+        return verdict(*args)
+
+    monkeypatch.setattr(repair, "verdict", counted)
+    monkeypatch.setattr("repforge.planner.bounds.verdict", counted)
+    profile = {"goal": "strength", "level": "advanced", "days": 1, "minutes": 45}
+    plan = make_plan(builtin, {**profile, "protect": "lower-back", "weeks": 1})
+    assert plan.validation.errors
+    assert len(asked) == 1

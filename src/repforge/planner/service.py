@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -105,6 +105,10 @@ def make_plan(catalog: Catalog, profile: Profile | Mapping[str, Any]) -> Plan:
         again = select(eligibility, specs, attempt)
         if errors(again.relaxed) < errors(selection.relaxed):
             selection = again
+        elif again.proof is not None:
+            # The week kept is an earlier try's, but the proof the last try asked for is about
+            # the profile, not the try: it is not asked for twice (_impossible_said).
+            selection = replace(selection, proof=again.proof)
     first = [
         [
             Planned(
